@@ -1,0 +1,13 @@
+// Package plan turns an ENT applicant's profile into an assessment and a
+// dual-application plan.
+//
+// The package is pure: it has no browser, network, file or printing code, so
+// the same rules run in the browser (compiled to WebAssembly), on the server
+// and in native tests. Every threshold, count, fee and date it uses is a named
+// value whose doc comment gives its source: the source guide on backup
+// planning for IMGs in ENT, a cited public figure with its season, or an
+// editorial default chosen by this project.
+//
+// To keep the WebAssembly build small the package avoids fmt, encoding/json,
+// reflect and template packages; messages are built with strconv and strings.
+package plan
