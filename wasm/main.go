@@ -14,9 +14,9 @@ import (
 )
 
 func main() {
-	doc := dom.GetWindow().Document()
-	form := doc.GetElementByID("planner")
-	if form == nil {
+	doc := document()
+	form := doc.byID("planner")
+	if !form.ok() {
 		return
 	}
 	c := &calculator{doc: doc, form: form}
@@ -25,8 +25,8 @@ func main() {
 		c.loadFragment()
 		c.update()
 	})
-	form.AddEventListener("input", false, func(dom.Event) { guard(c, c.update) })
-	form.AddEventListener("change", false, func(dom.Event) { guard(c, c.update) })
+	form.on("input", func() { guard(c, c.update) })
+	form.on("change", func() { guard(c, c.update) })
 	dom.GetWindow().AddEventListener("hashchange", false, func(dom.Event) {
 		guard(c, func() {
 			if c.fragmentChanged() {
@@ -35,7 +35,7 @@ func main() {
 			}
 		})
 	})
-	doc.DocumentElement().Class().Add("planner-ready")
+	doc.query("html").addClass("planner-ready")
 
 	// The program must stay alive: callbacks stop working once main returns.
 	select {}
@@ -43,8 +43,8 @@ func main() {
 
 // calculator holds the page elements the program works with.
 type calculator struct {
-	doc  dom.Document
-	form dom.Element
+	doc  node
+	form node
 	// fragment is the last fragment written, to tell our own updates from
 	// navigation.
 	fragment string
@@ -71,15 +71,15 @@ func guard(c *calculator, fn func()) {
 }
 
 // fields returns the form's named inputs and selects.
-func (c *calculator) fields() []dom.Element {
-	return c.form.QuerySelectorAll("input[name], select[name]")
+func (c *calculator) fields() []node {
+	return c.form.queryAll("input[name], select[name]")
 }
 
 // values reads every named field of the form.
 func (c *calculator) values() map[string]string {
 	values := map[string]string{}
 	for _, el := range c.fields() {
-		values[el.GetAttribute("name")] = el.Underlying().Get("value").String()
+		values[el.attr("name")] = el.value()
 	}
 	return values
 }
@@ -92,8 +92,8 @@ func (c *calculator) loadFragment() {
 	c.linkIssues = issues
 	c.fragment = hash
 	for _, el := range c.fields() {
-		if v, ok := values[el.GetAttribute("name")]; ok {
-			el.Underlying().Set("value", v)
+		if v, ok := values[el.attr("name")]; ok {
+			el.setValue(v)
 		}
 	}
 }

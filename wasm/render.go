@@ -2,41 +2,25 @@
 
 package main
 
-import (
-	"honnef.co/go/js/dom/v2"
+import "github.com/entbackup/ent-backup-planner/plan"
 
-	"github.com/entbackup/ent-backup-planner/plan"
-)
-
-// result returns the element with the given data-result hook, or nil.
-func (c *calculator) result(name string) dom.Element {
-	return c.doc.QuerySelector(`[data-result="` + name + `"]`)
+// result returns the element with the given data-result hook.
+func (c *calculator) result(name string) node {
+	return c.doc.query(`[data-result="` + name + `"]`)
 }
 
 // setText replaces the text of the element with the given data-result hook.
 func (c *calculator) setText(name, text string) {
-	if el := c.result(name); el != nil {
-		el.SetTextContent(text)
+	if el := c.result(name); el.ok() {
+		el.setText(text)
 	}
-}
-
-// element creates an element with the given class and text.
-func (c *calculator) element(tag, class, text string) dom.Element {
-	el := c.doc.CreateElement(tag)
-	if class != "" {
-		el.SetAttribute("class", class)
-	}
-	if text != "" {
-		el.SetTextContent(text)
-	}
-	return el
 }
 
 // render writes the assessment into the results region.
 func (c *calculator) render(a plan.Assessment) {
 	c.setText("tier", a.Label())
-	if el := c.result("tier"); el != nil {
-		el.SetAttribute("data-tier", a.Tier.String()[len("Tier "):])
+	if el := c.result("tier"); el.ok() {
+		el.setAttr("data-tier", a.Tier.String()[len("Tier "):])
 	}
 	provisional := ""
 	if a.Provisional {
@@ -44,23 +28,23 @@ func (c *calculator) render(a plan.Assessment) {
 	}
 	c.setText("provisional", provisional)
 
-	if list := c.result("tier-why"); list != nil {
-		list.SetTextContent("")
+	if list := c.result("tier-why"); list.ok() {
+		list.setText("")
 		for _, why := range a.Why {
-			list.AppendChild(c.element("li", "", why))
+			list.append(c.doc.create("li", "", why))
 		}
 	}
 
-	if list := c.result("factors"); list != nil {
-		list.SetTextContent("")
+	if list := c.result("factors"); list.ok() {
+		list.setText("")
 		for _, f := range a.Factors {
-			item := c.element("li", "factor factor-"+f.Level.String(), "")
-			item.SetAttribute("data-factor", f.ID.Code())
-			item.SetAttribute("data-level", f.Level.String())
-			item.AppendChild(c.element("span", "factor-name", f.ID.Title()))
-			item.AppendChild(c.element("span", "factor-level", f.Level.String()))
-			item.AppendChild(c.element("span", "factor-reason", f.Reason))
-			list.AppendChild(item)
+			item := c.doc.create("li", "factor factor-"+f.Level.String(), "")
+			item.setAttr("data-factor", f.ID.Code())
+			item.setAttr("data-level", f.Level.String())
+			item.append(c.doc.create("span", "factor-name", f.ID.Title()))
+			item.append(c.doc.create("span", "factor-level", f.Level.String()))
+			item.append(c.doc.create("span", "factor-reason", f.Reason))
+			list.append(item)
 		}
 	}
 }
@@ -73,24 +57,16 @@ func (c *calculator) showFieldErrors(errs []*plan.FieldError) {
 		byField[err.Field] = err.Message()
 	}
 	for _, el := range c.fields() {
-		name := el.GetAttribute("name")
+		name := el.attr("name")
 		msg, bad := byField[name]
-		target := c.doc.GetElementByID("error-" + name)
 		if bad {
-			el.SetAttribute("aria-invalid", "true")
+			el.setAttr("aria-invalid", "true")
 		} else {
-			el.RemoveAttribute("aria-invalid")
+			el.removeAttr("aria-invalid")
 		}
-		if target == nil {
-			continue
-		}
-		if target.TextContent() != msg {
-			target.SetTextContent(msg)
-		}
-		if bad {
-			target.RemoveAttribute("hidden")
-		} else {
-			target.SetAttribute("hidden", "")
+		if target := c.doc.byID("error-" + name); target.ok() {
+			target.setText(msg)
+			target.setHidden(!bad)
 		}
 	}
 	summary := ""
@@ -107,30 +83,20 @@ func (c *calculator) showFieldErrors(errs []*plan.FieldError) {
 // showLinkIssues lists what the opened link contained that could not be used.
 func (c *calculator) showLinkIssues() {
 	list := c.result("link-issues")
-	if list == nil {
+	if !list.ok() {
 		return
 	}
-	list.SetTextContent("")
+	list.setText("")
 	for _, issue := range c.linkIssues {
-		list.AppendChild(c.element("li", "", issue.Message()))
+		list.append(c.doc.create("li", "", issue.Message()))
 	}
-	if len(c.linkIssues) == 0 {
-		list.SetAttribute("hidden", "")
-	} else {
-		list.RemoveAttribute("hidden")
-	}
+	list.setHidden(len(c.linkIssues) == 0)
 }
 
 // showStatus writes a message into the status line, or clears it.
 func (c *calculator) showStatus(msg string) {
-	el := c.doc.GetElementByID("planner-status")
-	if el == nil {
-		return
-	}
-	el.SetTextContent(msg)
-	if msg == "" {
-		el.SetAttribute("hidden", "")
-	} else {
-		el.RemoveAttribute("hidden")
+	if el := c.doc.byID("planner-status"); el.ok() {
+		el.setText(msg)
+		el.setHidden(msg == "")
 	}
 }
