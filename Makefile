@@ -42,7 +42,7 @@ generate:
 ## vet: go vet for the host and for js/wasm
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./plan
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./plan ./bench/minimal
 
 ## test: vet, build the site, then every unit and browser test
 test: vet build

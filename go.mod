@@ -5,7 +5,7 @@ go 1.26.8
 tool github.com/gohugoio/hugo
 
 require (
-	github.com/chromedp/cdproto v0.160.1
+	github.com/andybalholm/brotli v1.3.0
 	github.com/chromedp/chromedp v0.23.1
 	honnef.co/go/js/dom/v2 v2.0.0-20231112215516-51f43a291193
 )
@@ -74,6 +74,7 @@ require (
 	github.com/bep/tmc v0.6.0 // indirect
 	github.com/bits-and-blooms/bitset v1.24.5 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/chromedp/cdproto v0.160.1 // indirect
 	github.com/clbanning/mxj/v2 v2.7.0 // indirect
 	github.com/clipperhouse/displaywidth v0.10.0 // indirect
 	github.com/clipperhouse/uax29/v2 v2.6.0 // indirect
