@@ -13,7 +13,7 @@ WASM_EXEC := assets/wasm/wasm_exec.js
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 HUGO_FLAGS := --gc --minify --cleanDestinationDir --destination public $(if $(BASE_URL),--baseURL "$(BASE_URL)")
 
-.PHONY: all build wasm serve dev test vet unit generate clean
+.PHONY: all build wasm serve dev test vet generate bench clean
 
 all: build
 
@@ -47,6 +47,10 @@ vet:
 ## test: vet, build the site, then every unit and browser test
 test: vet build
 	$(GO) test -count=1 ./...
+
+## bench: measure speed and size; prints a table and writes BENCHMARKS.md
+bench: build
+	$(GO) run ./cmd/bench
 
 clean:
 	rm -rf public resources assets/wasm .hugo_build.lock

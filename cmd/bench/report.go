@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/entbackup/ent-backup-planner/internal/measure"
+)
+
+// report is everything one bench run measured.
+type report struct {
+	Started    time.Time
+	Machine    map[string]string
+	Plan       []planBenchmark
+	Wasm       measure.WasmPair
+	Pages      []pageSize
+	Browser    browserResult
+	Lighthouse []lighthouseResult
+}
+
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+
+// markdown renders the report as BENCHMARKS.md.
+func (r *report) markdown() string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+
+	w("# Benchmarks\n\n")
+	w("Measured by `make bench` on %s UTC. Reproduce with `make bench` on a machine with Go, Chromium and npm; ", r.Started.Format("2006-01-02 15:04"))
+	w("it builds the site, runs the plan benchmarks, builds the .wasm files, loads the pages in headless Chromium on loopback and runs Lighthouse. ")
+	w("Times depend on the machine; ratios measured in the same run are the figures to compare.\n\n")
+	w("Machine: %s, %s cores; %s; %s.\n\n", r.Machine["cpu"], r.Machine["cores"], r.Machine["go"], r.Machine["chromium"])
+
+	w("## Plan (Go, native)\n\n| benchmark | ns/op | B/op | allocs/op |\n|---|---:|---:|---:|\n")
+	for _, p := range r.Plan {
+		w("| %s | %.0f | %d | %d |\n", p.Name, p.NsPerOp, p.BytesPerOp, p.AllocsPerOp)
+	}
+
+	w("\n## WebAssembly size\n\nBoth built in this run with `GOOS=js GOARCH=wasm go build %s`.\n\n", strings.Join(measure.ReleaseFlags, " "))
+	w("| program | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|\n")
+	w("| planner (`./wasm`) | %s | %s | %s |\n", kb(r.Wasm.Planner.Raw), kb(r.Wasm.Planner.Gzip), kb(r.Wasm.Planner.Brotli))
+	w("| minimal dom/v2 program (`./bench/minimal`) | %s | %s | %s |\n", kb(r.Wasm.Minimal.Raw), kb(r.Wasm.Minimal.Gzip), kb(r.Wasm.Minimal.Brotli))
+	w("| ratio | %.3f | %.3f | %.3f |\n", float64(r.Wasm.Planner.Raw)/float64(r.Wasm.Minimal.Raw),
+		float64(r.Wasm.Planner.Gzip)/float64(r.Wasm.Minimal.Gzip), r.Wasm.BrotliRatio())
+	w("\nBudget (a test): brotli ratio at most 1.15.\n")
+
+	w("\n## Transfer size per page type\n\nThe HTML plus every file it links (CSS, scripts, the .wasm, icons), each compressed on its own.\n\n")
+	w("| page | files | raw | gzip | brotli |\n|---|---:|---:|---:|---:|\n")
+	for _, p := range r.Pages {
+		w("| %s | %d | %s | %s | %s |\n", p.Name, p.Files, kb(p.Raw), kb(p.Gzip), kb(p.Brotli))
+	}
+
+	if len(r.Browser.FirstResult) > 0 {
+		first := slices.Clone(r.Browser.FirstResult)
+		slices.Sort(first)
+		w("\n## In the browser (headless Chromium, loopback, no throttling)\n\n")
+		w("| measure | value |\n|---|---:|\n")
+		w("| navigation to first tier shown, median of %d cold loads | %.0f ms |\n", r.Browser.Loads, percentile(first, 0.5))
+		w("| recompute and render after an input event, median of %d | %.3f ms |\n", r.Browser.Events, r.Browser.RecomputeMedian)
+		w("| recompute and render, 95th percentile | %.3f ms |\n", r.Browser.RecomputeP95)
+		w("| recompute and render, max | %.3f ms |\n", r.Browser.RecomputeMax)
+		w("\nA recompute is timed in the page: the input event's dispatch (the Go handler runs inside it) plus the layout it causes.\n")
+	}
+
+	if len(r.Lighthouse) > 0 {
+		w("\n## Lighthouse 12.2.3 (default mobile settings: simulated slow 4G and 4x CPU slowdown)\n\n")
+		w("| page | performance | accessibility | best practices | SEO |\n|---|---:|---:|---:|---:|\n")
+		for _, l := range r.Lighthouse {
+			w("| %s | %d | %d | %d | %d |\n", l.Page, l.Performance, l.Accessibility, l.BestPractices, l.SEO)
+		}
+	}
+	return b.String()
+}
