@@ -13,6 +13,9 @@ const (
 	LevelPending
 )
 
+// MarshalText writes the level as "strong", "fair", "weak" or "pending" for JSON.
+func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
 func (l Level) String() string {
 	switch l {
 	case LevelStrong:
@@ -44,6 +47,9 @@ func (f FactorID) Code() string {
 	return [...]string{"step2", "attempts", "ent_experience", "ent_letters", "research", "graduation", "visa"}[f]
 }
 
+// MarshalText writes the factor's code for JSON.
+func (f FactorID) MarshalText() ([]byte, error) { return []byte(f.Code()), nil }
+
 // Title returns the factor's name for display.
 func (f FactorID) Title() string {
 	return [...]string{"Step 2 CK", "Exam attempts", "US ENT experience", "ENT letters", "Research", "Time since graduation", "Visa"}[f]
@@ -51,11 +57,11 @@ func (f FactorID) Title() string {
 
 // Factor is one factor's level and the reason for it, quoting the applicant's value.
 type Factor struct {
-	ID     FactorID
-	Level  Level
-	Reason string
+	ID     FactorID `json:"id"`
+	Level  Level    `json:"level"`
+	Reason string   `json:"reason"`
 	// Major marks a weak factor that is a major red flag on its own (two or more failures).
-	Major bool
+	Major bool `json:"major"`
 }
 
 // Step 2 CK bands. The source guide's worked examples put its strong applicant

@@ -25,6 +25,9 @@ const (
 	BandLower
 )
 
+// MarshalText writes the band as "upper", "lower" or "" for JSON.
+func (b Band) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
+
 func (b Band) String() string {
 	switch b {
 	case BandUpper:
@@ -49,14 +52,14 @@ const MaxWeakForUpperTier2 = 1
 
 // Assessment is the tier with the factor levels and reasons behind it.
 type Assessment struct {
-	Tier Tier
-	Band Band
+	Tier Tier `json:"tier"`
+	Band Band `json:"band"`
 	// Provisional is set while Step 2 CK is pending: the tier is computed as if
 	// the score were fair.
-	Provisional bool
-	Factors     []Factor
+	Provisional bool     `json:"provisional"`
+	Factors     []Factor `json:"factors"`
 	// Why lists the rules that decided the tier, in plain words.
-	Why []string
+	Why []string `json:"why"`
 }
 
 // Factor returns the assessment's factor with the given ID.

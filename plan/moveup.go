@@ -1,0 +1,304 @@
+package plan
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// ChangeKind is an actionable change the planner may suggest. Each kind is
+// named after the form field it changes.
+type ChangeKind string
+
+const (
+	ChangeENTRotations ChangeKind = FieldENTRotations
+	ChangeENTLettersUS ChangeKind = FieldLettersENTUS
+	ChangeENTResearch  ChangeKind = FieldENTResearch
+	ChangeStep3        ChangeKind = FieldStep3
+	ChangeStep2Target  ChangeKind = FieldStep2
+)
+
+// moveUpKinds are the changes the search tries, in the order options list
+// them. Graduation year, failed attempts, a passed Step and the visa cannot
+// change, so they are never suggested.
+var moveUpKinds = [...]ChangeKind{ChangeStep2Target, ChangeENTRotations, ChangeENTLettersUS, ChangeENTResearch, ChangeStep3}
+
+// Change is one step of a way to move up.
+type Change struct {
+	Kind ChangeKind `json:"kind"`
+	// Amount is how many to add for a count, the target score for Step 2
+	// CK, and 1 for passing Step 3.
+	Amount int    `json:"amount"`
+	Step   string `json:"step"`
+}
+
+// MoveUpOption is a smallest set of changes that reaches the next tier:
+// dropping any change, or lowering any amount, no longer reaches it.
+type MoveUpOption struct {
+	Changes []Change `json:"changes"`
+	// Result is the tier the changes reach, such as "Tier 2 (upper)".
+	Result string `json:"result"`
+}
+
+// MoveUp is what would move the applicant to the next tier.
+type MoveUp struct {
+	From Tier `json:"from"`
+	// Target is the next tier up, or 0 for a Tier 1 applicant.
+	Target    Tier           `json:"target"`
+	Reachable bool           `json:"reachable"`
+	Options   []MoveUpOption `json:"options"`
+	Message   string         `json:"message"`
+	// Fixed lists what holds the tier down and cannot change.
+	Fixed []string `json:"fixed"`
+	Notes []string `json:"notes"`
+}
+
+// moveVector holds one amount per entry of moveUpKinds: a count to add, or
+// 1 for a Step 2 CK target or a passed Step 3.
+type moveVector [len(moveUpKinds)]int
+
+// moveUp searches every combination of actionable changes, up to the amount
+// that rates each factor strong, re-running Assess on each modified profile,
+// and returns the smallest combinations that reach the next tier.
+func moveUp(p Profile, a Assessment) MoveUp {
+	m := MoveUp{From: a.Tier, Notes: moveUpNotes(p)}
+	if a.Tier == Tier1 {
+		m.Message = "You are in Tier 1, the top tier: keep every part of your application as strong as it is."
+		return m
+	}
+	m.Target = a.Tier - 1
+	m.Fixed = fixedFactors(p, m.Target)
+
+	limits := moveLimits(p)
+	var reaching []moveVector
+	var v moveVector
+	for {
+		if Assess(applyMove(p, v)).Tier <= m.Target {
+			reaching = append(reaching, v)
+		}
+		if !nextVector(&v, limits) {
+			break
+		}
+	}
+
+	minimal := reaching[:0:0]
+	for _, v := range reaching {
+		if !slices.ContainsFunc(reaching, func(u moveVector) bool { return u != v && dominatedBy(u, v) }) {
+			minimal = append(minimal, v)
+		}
+	}
+	slices.SortStableFunc(minimal, compareMoves)
+
+	for _, v := range minimal {
+		m.Options = append(m.Options, MoveUpOption{
+			Changes: moveChanges(p, v),
+			Result:  Assess(applyMove(p, v)).Label(),
+		})
+	}
+	m.Reachable = len(m.Options) > 0
+	target := m.Target.String()
+	switch {
+	case !m.Reachable:
+		m.Message = "No change the planner can suggest reaches " + target + ", because what holds you back cannot change. Put your effort into the backup plan."
+	case len(m.Options) == 1:
+		m.Message = "One set of changes reaches " + target + "."
+	default:
+		m.Message = strconv.Itoa(len(m.Options)) + " different sets of changes each reach " + target + "; completing any one set is enough."
+	}
+	return m
+}
+
+// moveLimits returns, for each change kind, the largest amount worth
+// trying: enough to rate the factor strong, since more changes nothing.
+func moveLimits(p Profile) moveVector {
+	var limits moveVector
+	researchNeeded := StrongENTResearch
+	if p.ResearchYear {
+		researchNeeded = StrongENTResearchWithYear
+	}
+	for i, kind := range moveUpKinds {
+		switch kind {
+		case ChangeStep2Target:
+			if p.Step2Pending() {
+				limits[i] = 1
+			}
+		case ChangeENTRotations:
+			limits[i] = min(max(0, StrongENTRotations-p.ENTRotations), MaxENTRotations-p.ENTRotations)
+		case ChangeENTLettersUS:
+			limits[i] = min(max(0, StrongENTLettersUS-p.Letters.ENTUS), MaxLetters-p.Letters.ENTUS)
+		case ChangeENTResearch:
+			limits[i] = min(max(0, researchNeeded-p.ENTResearch), MaxResearch-p.ENTResearch)
+		case ChangeStep3:
+			if p.Step3 != Step3Passed {
+				limits[i] = 1
+			}
+		}
+	}
+	return limits
+}
+
+// nextVector advances v to the next combination within limits, and reports
+// false after the last one.
+func nextVector(v *moveVector, limits moveVector) bool {
+	for i := range v {
+		if v[i] < limits[i] {
+			v[i]++
+			return true
+		}
+		v[i] = 0
+	}
+	return false
+}
+
+// applyMove returns the profile with the changes of v made.
+func applyMove(p Profile, v moveVector) Profile {
+	for i, kind := range moveUpKinds {
+		if v[i] == 0 {
+			continue
+		}
+		switch kind {
+		case ChangeStep2Target:
+			p.Step2 = Step2Strong
+		case ChangeENTRotations:
+			p.ENTRotations += v[i]
+		case ChangeENTLettersUS:
+			p.Letters.ENTUS += v[i]
+		case ChangeENTResearch:
+			p.ENTResearch += v[i]
+		case ChangeStep3:
+			p.Step3 = Step3Passed
+		}
+	}
+	return p
+}
+
+// dominatedBy reports whether every amount in u is at most the one in v,
+// so that v does all u does and more.
+func dominatedBy(u, v moveVector) bool {
+	for i := range u {
+		if u[i] > v[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// compareMoves orders options by fewer kinds of change, then fewer items
+// in all, then the order of moveUpKinds.
+func compareMoves(x, y moveVector) int {
+	count := func(v moveVector) (kinds, items int) {
+		for _, n := range v {
+			if n > 0 {
+				kinds++
+				items += n
+			}
+		}
+		return kinds, items
+	}
+	xKinds, xItems := count(x)
+	yKinds, yItems := count(y)
+	if c := cmp.Compare(xKinds, yKinds); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(xItems, yItems); c != 0 {
+		return c
+	}
+	for i := range x {
+		if c := cmp.Compare(y[i], x[i]); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// moveChanges writes the changes of v as plain-English steps that quote the
+// applicant's current values.
+func moveChanges(p Profile, v moveVector) []Change {
+	var changes []Change
+	for i, kind := range moveUpKinds {
+		n := v[i]
+		if n == 0 {
+			continue
+		}
+		c := Change{Kind: kind, Amount: n}
+		switch kind {
+		case ChangeStep2Target:
+			c.Amount = Step2Strong
+			c.Step = "Score " + strconv.Itoa(Step2Strong) + " or more on Step 2 CK, which you have not taken yet; a passed Step cannot be retaken, so take it only when ready."
+		case ChangeENTRotations:
+			c.Step = "Complete " + plural(n, "more hands-on US ENT rotation", "more hands-on US ENT rotations") +
+				" (electives or sub-internships): you have " + strconv.Itoa(p.ENTRotations) + ", and " +
+				strconv.Itoa(StrongENTRotations) + " rate strong."
+		case ChangeENTLettersUS:
+			c.Step = "Get " + plural(n, "more letter", "more letters") + " from US otolaryngologists, best from the faculty you rotate with: you have " +
+				strconv.Itoa(p.Letters.ENTUS) + ", and " + strconv.Itoa(StrongENTLettersUS) + " rate strong."
+		case ChangeENTResearch:
+			needed := StrongENTResearch
+			if p.ResearchYear {
+				needed = StrongENTResearchWithYear
+			}
+			c.Step = "Add " + plural(n, "ENT research item", "ENT research items") + ", such as a case report, poster or presentation: you have " +
+				strconv.Itoa(p.ENTResearch) + ", and " + strconv.Itoa(needed) + " rate strong."
+		case ChangeStep3:
+			c.Step = "Pass Step 3 to show improvement."
+		}
+		changes = append(changes, c)
+	}
+	return changes
+}
+
+// fixedFactors lists, in plain sentences, what holds the applicant below
+// the target tier and cannot change.
+func fixedFactors(p Profile, target Tier) []string {
+	var fixed []string
+	step2Taken := !p.Step2Pending()
+	score := strconv.Itoa(p.Step2)
+	graduationWeak := p.GradYear != 0 && p.MatchYear-p.GradYear > FairGraduationYears
+	graduated := "You graduated in " + strconv.Itoa(p.GradYear) + ", and a graduation year cannot change"
+
+	if target == Tier1 {
+		if step2Taken && p.Step2 < Step2Strong {
+			fixed = append(fixed, "Your Step 2 CK of "+score+" is below the "+strconv.Itoa(Step2Strong)+" that Tier 1 needs, and a passed Step cannot be retaken for a better score.")
+		}
+		if p.Failures > 0 {
+			fixed = append(fixed, "Tier 1 needs no failed USMLE attempt, and "+plural(p.Failures, "failed attempt stays", "failed attempts stay")+" on your record.")
+		}
+		if graduationWeak {
+			fixed = append(fixed, graduated+"; Tier 1 needs no weak factor.")
+		}
+		if p.Visa == VisaH1B {
+			fixed = append(fixed, "Needing an H-1B visa counts as a weak factor, and Tier 1 needs none.")
+		}
+		return fixed
+	}
+
+	if step2Taken && p.Step2 < Step2Fair {
+		fixed = append(fixed, "Your Step 2 CK of "+score+" is below "+strconv.Itoa(Step2Fair)+", and a passed Step cannot be retaken for a better score.")
+	}
+	if p.Failures >= MajorFailures {
+		fixed = append(fixed, strconv.Itoa(p.Failures)+" failed USMLE attempts stay on your record and are a major red flag for ENT programs.")
+	}
+	if p.Failures == 1 && step2Taken && p.Step2 < Step2Strong {
+		fixed = append(fixed, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it keeps you in Tier 3, and neither can change.")
+	}
+	if graduationWeak && p.Visa == VisaH1B {
+		fixed = append(fixed, graduated+", and needing an H-1B visa is also weak: two weak factors keep you in Tier 3.")
+	}
+	return fixed
+}
+
+// moveUpNotes adds advice that helps without changing the tier.
+func moveUpNotes(p Profile) []string {
+	if p.Step3 == Step3Passed {
+		return nil
+	}
+	switch {
+	case p.Visa == VisaH1B && p.Failures > 0:
+		return []string{"Passing Step 3 does not change your tier under these rules, but it shows improvement after a failed attempt, and an H-1B petition requires it."}
+	case p.Visa == VisaH1B:
+		return []string{"Passing Step 3 does not change your tier under these rules, but an H-1B petition requires it, and it helps with programs that sponsor H-1B."}
+	case p.Failures > 0:
+		return []string{"Passing Step 3 does not change your tier under these rules, but it shows improvement after a failed attempt."}
+	}
+	return nil
+}

@@ -1,0 +1,64 @@
+package plan
+
+import (
+	"strconv"
+	"time"
+)
+
+// formatUSD writes whole US dollars with thousands separators: "$1,234".
+func formatUSD(n int) string {
+	if n < 0 {
+		return "-" + formatUSD(-n)
+	}
+	return "$" + groupDigits(n)
+}
+
+// groupDigits writes a non-negative number with thousands separators: "10,941".
+func groupDigits(n int) string {
+	digits := strconv.Itoa(n)
+	if len(digits) <= 3 {
+		return digits
+	}
+	head := len(digits) % 3
+	if head == 0 {
+		head = 3
+	}
+	out := digits[:head]
+	for i := head; i < len(digits); i += 3 {
+		out += "," + digits[i:i+3]
+	}
+	return out
+}
+
+// formatPercent writes a percentage with one decimal: "32.7%".
+func formatPercent(v float64) string {
+	return strconv.FormatFloat(v, 'f', 1, 64) + "%"
+}
+
+// formatDate writes a date as "June 4, 2025".
+func formatDate(t time.Time) string {
+	return t.Format("January 2, 2006")
+}
+
+// monthLabel writes a date's month as "June 2025".
+func monthLabel(t time.Time) string {
+	return t.Format("January 2006")
+}
+
+// joinOr joins items as "a", "a or b" or "a, b, or c". The serial comma
+// keeps items that contain "and" apart.
+func joinOr(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	case 2:
+		return items[0] + " or " + items[1]
+	}
+	out := ""
+	for _, item := range items[:len(items)-1] {
+		out += item + ", "
+	}
+	return out + "or " + items[len(items)-1]
+}
