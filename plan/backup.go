@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -196,10 +195,10 @@ func rankBackups(p Profile, a Assessment) []BackupOption {
 		options[i] = scoreBackup(p, a, traits, backupFigures[i])
 	}
 	slices.SortStableFunc(options, func(x, y BackupOption) int {
-		if c := cmp.Compare(y.Score, x.Score); c != 0 {
+		if c := compare(y.Score, x.Score); c != 0 {
 			return c
 		}
-		return cmp.Compare(y.Figures.NonUSIMGPercent, x.Figures.NonUSIMGPercent)
+		return compare(y.Figures.NonUSIMGPercent, x.Figures.NonUSIMGPercent)
 	})
 	for i := range options {
 		options[i].Rank = i + 1

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 )
@@ -197,14 +196,14 @@ func compareMoves(x, y moveVector) int {
 	}
 	xKinds, xItems := count(x)
 	yKinds, yItems := count(y)
-	if c := cmp.Compare(xKinds, yKinds); c != 0 {
+	if c := compare(xKinds, yKinds); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(xItems, yItems); c != 0 {
+	if c := compare(xItems, yItems); c != 0 {
 		return c
 	}
 	for i := range x {
-		if c := cmp.Compare(y[i], x[i]); c != 0 {
+		if c := compare(y[i], x[i]); c != 0 {
 			return c
 		}
 	}

@@ -49,6 +49,7 @@ func inputRules() []Rule {
 		{"MatchYearsAhead", g, itoa(MatchYearsAhead), "How many years after the current one the target Match may be.", sourceEditorial},
 		{"MaxInterest", g, itoa(MaxInterest), "The top of the 0 to 3 interest scale.", sourceEditorial},
 		{"DefaultInterest", g, itoa(DefaultInterest), "The interest rating assumed when a rating is left empty, so it neither favours nor rules out a specialty.", sourceEditorial},
+		{"NoBudget", g, itoa(NoBudget), "The budget value that means no limit, used when the budget field is empty.", sourceEditorial},
 		{"MaxBudget", g, formatUSD(MaxBudget), "The largest fee budget the form accepts.", sourceEditorial},
 		{"MaxValueLength", g, itoa(MaxValueLength), "The longest value, in characters, read for any field.", sourceEditorial},
 		{"MaxFragmentLength", g, itoa(MaxFragmentLength), "The longest shared-link fragment, in bytes, the planner reads.", sourceEditorial},
@@ -102,7 +103,9 @@ func backupRules() []Rule {
 		{"EMVisaPenalty", g, itoa(EMVisaPenalty), "Points taken from Emergency Medicine when a visa is needed.", sourceGuide + " (its openness to IMGs is region-specific and visa-dependent); the points are an " + sourceEditorial},
 		{"H1BSmallSpecialtyPenalty", g, itoa(H1BSmallSpecialtyPenalty), "Points taken, when an H-1B visa is needed, from each specialty with fewer than " + itoa(H1BBroadSpecialtyPrograms) + " programs, which would offer few H-1B programs if it sponsored as rarely as Internal Medicine.", sourceEditorial},
 		{"H1BBroadSpecialtyPrograms", g, itoa(H1BBroadSpecialtyPrograms), "Programs from which a specialty counts as broad enough to escape the H-1B penalty.", sourceEditorial},
-		{"VisaStudy", g, formatPercent(VisaStudyJ1Percent) + " J-1, about " + itoa(VisaStudyH1BPercent) + "% H-1B, of " + itoa(VisaStudyPrograms) + " programs", "Visa acceptance and sponsorship among Internal Medicine programs, quoted in the H-1B cautions. No figure was found for the other specialties.", sourceVisaStudy},
+		{"VisaStudyPrograms", g, itoa(VisaStudyPrograms), "Internal Medicine programs in the 2022 visa study quoted in the H-1B cautions. No such figure was found for the other specialties.", sourceVisaStudy},
+		{"VisaStudyJ1Percent", g, formatPercent(VisaStudyJ1Percent), "Share of those Internal Medicine programs that accepted J-1 visas.", sourceVisaStudy},
+		{"VisaStudyH1BPercent", g, "about " + itoa(VisaStudyH1BPercent) + "%", "Share of those Internal Medicine programs that also sponsored H-1B visas.", sourceVisaStudy},
 		{"BackupTieBreak", g, "higher non-US IMG share, then gs, im, fm, peds, neuro, em", "How backups with equal scores are ordered.", sourceEditorial},
 		{"BackupChosen", g, "the top-ranked backup", "The backup the application plan, letters and timeline use.", sourceEditorial},
 	}

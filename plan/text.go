@@ -62,3 +62,16 @@ func joinOr(items []string) string {
 	}
 	return out + "or " + items[len(items)-1]
 }
+
+// compare returns -1, 0 or +1 as a is less than, equal to or greater than
+// b, like cmp.Compare, keeping the package's direct imports to the short
+// list the WebAssembly build allows.
+func compare[T int | float64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
