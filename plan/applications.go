@@ -36,8 +36,9 @@ type ApplicationRule struct {
 }
 
 // applicationRules are the program counts per tier. The source guide gives
-// Tier 1 ENT (80 to 100 or more) and Tier 2 backup (80 to 120); the other
-// ranges, every recommended count and every floor are editorial defaults.
+// the Tier 1 ENT range (80 to 100 or more) and the Tier 2 backup range (80
+// to 120). The other ranges, every recommended count and every floor are
+// editorial defaults.
 var applicationRules = [...]ApplicationRule{
 	{
 		Tier: Tier1,
@@ -87,7 +88,16 @@ func applicationRule(t Tier) ApplicationRule {
 // default.
 const RankedPercentOfApplications = 10
 
-// Applications is how many programs the plan applies to on each side.
+// UpperTier2UsesENTMax gives an upper Tier 2 applicant the top of the Tier 2
+// ENT range instead of its recommended count (editorial default).
+const UpperTier2UsesENTMax = true
+
+// H1BUsesBackupMax gives an applicant who needs an H-1B visa the top of the
+// backup range, because fewer programs sponsor H-1B (source guide: backup
+// counts depend on budget and visa needs).
+const H1BUsesBackupMax = true
+
+// Applications is the number of programs the plan applies to on each side.
 type Applications struct {
 	ENTPrograms     int       `json:"ent_programs"`
 	BackupPrograms  int       `json:"backup_programs"`
@@ -113,7 +123,7 @@ type CostItem struct {
 	Source string `json:"source"`
 }
 
-// BudgetStatus is how the plan relates to the applicant's budget.
+// BudgetStatus is the plan's standing against the applicant's budget.
 type BudgetStatus string
 
 const (
@@ -136,8 +146,8 @@ type BudgetResult struct {
 
 // Cost is the fee estimate of the plan.
 type Cost struct {
-	// Season is the fee season used; SeasonNote says why when it differs
-	// from the Match year.
+	// Season is the fee season used. SeasonNote explains the choice when the
+	// season differs from the Match year.
 	Season     int          `json:"season"`
 	SeasonNote string       `json:"season_note,omitempty"`
 	Items      []CostItem   `json:"items"`
@@ -145,7 +155,7 @@ type Cost struct {
 	Budget     BudgetResult `json:"budget"`
 }
 
-// applicationMix is what the fees depend on.
+// applicationMix is the program counts and options the fees depend on.
 type applicationMix struct {
 	ent, backup int
 	specialty   Specialty
@@ -203,22 +213,13 @@ func planApplications(p Profile, a Assessment, backup Specialty) (Applications, 
 		Rule:              rule,
 		EstimatedRanks:    fitted.ranks(),
 		Reasons: append(reasons,
-			"ENT: "+rangeText(rule.ENT)+".",
-			backup.Name()+": "+rangeText(rule.Backup)+".",
+			"ENT: "+rangeText(rule.ENT, recommended.ent)+".",
+			backup.Name()+": "+rangeText(rule.Backup, recommended.backup)+".",
 		),
 	}
 	cost := Cost{Season: schedule.Season, SeasonNote: note, Items: items, Total: total, Budget: budget}
 	return apps, cost
 }
-
-// UpperTier2UsesENTMax gives an upper Tier 2 applicant the top of the Tier 2
-// ENT range instead of its recommended count (editorial default).
-const UpperTier2UsesENTMax = true
-
-// H1BUsesBackupMax gives an applicant who needs an H-1B visa the top of the
-// backup range, because fewer programs sponsor H-1B (source guide: backup
-// counts depend on budget and visa needs).
-const H1BUsesBackupMax = true
 
 // step3Needed reports whether the plan pays for Step 3: an H-1B petition
 // requires Step 3 passed, so the plan includes it when H-1B is needed and
@@ -227,10 +228,11 @@ func step3Needed(p Profile) bool {
 	return p.Visa == VisaH1B && p.Step3 != Step3Passed
 }
 
-// rangeText describes a count range: "80 to 100 programs for your tier, 90
-// recommended, and never fewer than 80 to fit a budget".
-func rangeText(r CountRange) string {
-	text := strconv.Itoa(r.Min) + " to " + strconv.Itoa(r.Max) + " programs for your tier, " + strconv.Itoa(r.Recommended) + " recommended"
+// rangeText describes a count range and the count chosen in it: "80 to 100
+// programs for your tier, 90 recommended, and never fewer than 80 to fit a
+// budget".
+func rangeText(r CountRange, chosen int) string {
+	text := strconv.Itoa(r.Min) + " to " + strconv.Itoa(r.Max) + " programs for your tier, " + strconv.Itoa(chosen) + " recommended"
 	if r.Floor == 0 {
 		return text + ", and a tight budget may drop them all"
 	}

@@ -36,7 +36,7 @@ func (i Interests) Rating(k InterestKind) int {
 	}
 }
 
-// Description returns the kind of work in words, as the form asks about it.
+// Description returns the kind of work in the words the form uses.
 func (k InterestKind) Description() string {
 	return [...]string{
 		"operating room work and anatomy",
@@ -72,9 +72,9 @@ const (
 	FMFlexibilityBonus = 10
 
 	// IMFlexibilityBonus is added to Internal Medicine for a profile with a
-	// failed attempt or graduation more than RecentGraduationYears ago. The
-	// source guide says some Internal Medicine programs are more flexible with
-	// exam attempts and older graduation; the points are an editorial default.
+	// failed attempt or graduation more than RecentGraduationYears ago. In the
+	// source guide, some Internal Medicine programs are more flexible with
+	// exam attempts and older graduation. The points are an editorial default.
 	IMFlexibilityBonus = 5
 
 	// GSOutOfReachPenalty is subtracted from General Surgery below upper Tier 2.
@@ -83,8 +83,8 @@ const (
 	GSOutOfReachPenalty = 40
 
 	// EMVisaPenalty is subtracted from Emergency Medicine when a visa is
-	// needed. The source guide says its openness to IMGs is region-specific
-	// and visa-dependent; the points are an editorial default.
+	// needed, because the source guide calls its openness to IMGs
+	// region-specific and visa-dependent. The points are an editorial default.
 	EMVisaPenalty = 20
 
 	// H1BSmallSpecialtyPenalty is subtracted, for an applicant who needs an
@@ -109,7 +109,7 @@ const (
 	sourceVisaStudy     = "JGME 2022, https://meridian.allenpress.com/jgme/article/14/6/680/489260"
 )
 
-// backupTraits is what the source guide says about one backup specialty.
+// backupTraits is the source guide's advice on one backup specialty.
 type backupTraits struct {
 	specialty Specialty
 	interest  InterestKind
@@ -192,7 +192,8 @@ type ScorePart struct {
 func rankBackups(p Profile, a Assessment) []BackupOption {
 	options := make([]BackupOption, len(backupTraitsTable))
 	for i, traits := range backupTraitsTable {
-		options[i] = scoreBackup(p, a, traits, backupFigures[i])
+		figures, _ := Figures(traits.specialty)
+		options[i] = scoreBackup(p, a, traits, figures)
 	}
 	slices.SortStableFunc(options, func(x, y BackupOption) int {
 		if c := compare(y.Score, x.Score); c != 0 {
@@ -208,8 +209,7 @@ func rankBackups(p Profile, a Assessment) []BackupOption {
 
 // scoreBackup scores one specialty: interest fit, accessibility weighted by
 // tier, and the profile adjustments, each with its reason.
-func scoreBackup(p Profile, a Assessment, traits backupTraits, raw SpecialtyFigures) BackupOption {
-	figures := withSource(raw, sourceNRMP2025)
+func scoreBackup(p Profile, a Assessment, traits backupTraits, figures SpecialtyFigures) BackupOption {
 	o := BackupOption{
 		Specialty: traits.specialty,
 		Name:      traits.specialty.Name(),
@@ -255,8 +255,8 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, raw SpecialtyFigu
 			o.Cautions = append(o.Cautions, "For "+a.Label()+", General Surgery is not much easier to match than ENT: it is a real backup only for Tier 1 or upper Tier 2 applicants.")
 		}
 	case SpecialtyEM:
-		service, _ := scheduleFor(p.MatchYear)
-		if service.ServiceFor(SpecialtyEM) == ServiceResidencyCAS {
+		schedule, _ := scheduleFor(p.MatchYear)
+		if schedule.ServiceFor(SpecialtyEM) == ServiceResidencyCAS {
 			o.Cautions = append(o.Cautions, "Emergency Medicine programs receive applications through ResidencyCAS, not ERAS, so the fees and the transcript are paid separately.")
 		}
 		if p.Visa != VisaNone {

@@ -73,7 +73,7 @@ func TestBackupRankingFollowsInterest(t *testing.T) {
 	}
 }
 
-func TestGeneralSurgeryIsRealBackupOnlyForTier1AndUpperTier2(t *testing.T) {
+func TestGeneralSurgeryRealisticByTier(t *testing.T) {
 	lowerTier2 := upperTier2Profile()
 	lowerTier2.Step2 = 249
 	tests := []struct {
@@ -167,9 +167,9 @@ func TestFlexibilityBonuses(t *testing.T) {
 }
 
 func TestBackupTiesGoToHigherIMGShare(t *testing.T) {
-	// In Tier 1, Pediatrics and Neurology both earn 6 accessibility points;
-	// with equal interests their scores tie, and Neurology took the higher
-	// non-US IMG share in 2025 (23.9% against 18.8%).
+	// In Tier 1, Pediatrics and Neurology both earn 6 accessibility points,
+	// so with equal interests their scores tie. Neurology took the higher
+	// non-US IMG share in 2025 (23.9% against 18.8%), so it ranks first.
 	p := tier1Profile()
 	p.Interests = Interests{Surgery: 1, Children: 1, Diagnosis: 1, Acute: 1, Neuro: 1, Lifestyle: 1}
 	options := rankBackups(p, Assess(p))

@@ -21,12 +21,12 @@ type Plan struct {
 	Outcomes     []Outcome      `json:"outcomes"`
 }
 
-// Build works out the whole plan for a profile on the given day: the tier,
-// what would move it up, the ranked backups, the application counts and
-// their cost against the budget, the letters, the timeline to Match Day and
-// the outcome checklists. The top-ranked backup is the one the plan applies
-// to. A zero MatchYear means the default for today, and counts outside the
-// form's ranges are clamped to them, so any profile gives a plan.
+// Build works out the whole plan for a profile on the given day. The plan
+// has the tier, what would move it up, the ranked backups, the application
+// counts and their cost against the budget, the letters, the timeline to
+// Match Day and the outcome checklists. It applies to the top-ranked backup.
+// A zero MatchYear means the default for today. Values outside the form's
+// ranges are clamped to them, so any profile gives a plan.
 func Build(p Profile, today time.Time) Plan {
 	if p.MatchYear == 0 {
 		p.MatchYear = DefaultMatchYear(today)
@@ -62,10 +62,12 @@ func matchWeekStart(matchYear int) time.Time {
 }
 
 // clamped returns the profile with every count, rating and year inside the
-// ranges of FieldSpecs, a Step 2 CK of 0 kept as pending, and any negative
-// budget read as no budget.
+// ranges of FieldSpecs. A Step 2 CK of 0 stays pending, an unknown Step 3
+// status reads as not passed, an unknown visa as H-1B (the most limiting),
+// and any negative budget as no budget.
 func (p Profile) clamped() Profile {
 	clamp := func(v *int, lo, hi int) { *v = min(max(*v, lo), hi) }
+
 	if p.Step2 != 0 {
 		clamp(&p.Step2, MinStep2, MaxStep2)
 	}
@@ -77,12 +79,14 @@ func (p Profile) clamped() Profile {
 		&p.Letters.FM, &p.Letters.Peds, &p.Letters.Neuro, &p.Letters.EM, &p.Letters.Other} {
 		clamp(n, 0, MaxLetters)
 	}
+
 	clamp(&p.ENTResearch, 0, MaxResearch)
 	clamp(&p.OtherResearch, 0, MaxResearch)
 	for _, n := range []*int{&p.Interests.Surgery, &p.Interests.Children, &p.Interests.Diagnosis,
 		&p.Interests.Acute, &p.Interests.Neuro, &p.Interests.Lifestyle} {
 		clamp(n, 0, MaxInterest)
 	}
+
 	if p.GradYear != 0 {
 		clamp(&p.GradYear, MinGradYear, p.MatchYear)
 	}

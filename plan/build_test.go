@@ -204,6 +204,9 @@ func TestBuildProperties(t *testing.T) {
 				fail("option %v reaches %s, not %s", optionKinds(o), reached, plan.MoveUp.Target)
 			}
 		}
+		if m := plan.MoveUp; m.Target != 0 && !m.Reachable && len(m.Fixed) == 0 {
+			fail("no way to %s, and no reason given", m.Target)
+		}
 		for i, x := range plan.MoveUp.Options {
 			for j, y := range plan.MoveUp.Options {
 				if i != j && dominatedBy(vectorOf(x), vectorOf(y)) {

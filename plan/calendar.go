@@ -19,13 +19,13 @@ const CalendarExactSeason = 2026
 
 // Offsets from Match Day, in days.
 const (
-	// MatchWeekDaysBeforeMatchDay is how many days Match Week, with SOAP,
-	// starts before Match Day: Monday March 16 to Friday March 20 in 2026
+	// MatchWeekDaysBeforeMatchDay is the number of days from the start of
+	// Match Week, with SOAP, to Match Day: Monday March 16 to Friday March 20 in 2026
 	// (NRMP, https://nrmp.org/about/news/2025/04/residency-program-welcome-newsletter-2).
 	MatchWeekDaysBeforeMatchDay = 4
-	// RankDeadlineDaysBeforeMatchDay is how many days the rank order list
-	// deadline falls before Match Day: March 5 and March 21 in 2025. The 2026
-	// deadline was not found, so every season's deadline is an estimate.
+	// RankDeadlineDaysBeforeMatchDay is the number of days from the rank
+	// order list deadline to Match Day: March 5 and March 21 in 2025. The
+	// 2026 deadline was not found, so every season's deadline is an estimate.
 	RankDeadlineDaysBeforeMatchDay = 16
 )
 
@@ -44,6 +44,9 @@ type seasonDay struct {
 	day       int
 	// yearsBeforeMatch is 1 for dates in the calendar year before Match Day.
 	yearsBeforeMatch int
+	// erasOnlyTitle replaces title in seasons when Emergency Medicine used
+	// ERAS rather than ResidencyCAS; empty when title fits every season.
+	erasOnlyTitle string
 	// exact marks a date published for the 2026 Match.
 	exact  bool
 	source string
@@ -51,10 +54,10 @@ type seasonDay struct {
 
 // seasonDays are the fixed dates of the 2026 season, in order.
 var seasonDays = [...]seasonDay{
-	{id: "applications_open", title: "MyERAS and ResidencyCAS open for applicants", month: time.June, day: 4, yearsBeforeMatch: 1, exact: true, source: sourceERASTimeline},
+	{id: "applications_open", title: "MyERAS and ResidencyCAS open for applicants", erasOnlyTitle: "MyERAS opens for applicants", month: time.June, day: 4, yearsBeforeMatch: 1, exact: true, source: sourceERASTimeline},
 	{id: "submission_opens", title: "Applicants may submit applications to programs", month: time.September, day: 3, yearsBeforeMatch: 1, exact: true, source: sourceERASTimeline},
 	{id: "nrmp_registration", title: "NRMP registration for the Match opens", month: time.September, day: 15, yearsBeforeMatch: 1, exact: true, source: sourceNRMPSept2025},
-	{id: "review_starts", title: "Programs start reviewing ERAS applications (ResidencyCAS releases them on October 1)", month: time.September, day: 24, yearsBeforeMatch: 1, exact: true, source: sourceERASTimeline},
+	{id: "review_starts", title: "Programs start reviewing ERAS applications (ResidencyCAS releases them on October 1)", erasOnlyTitle: "Programs start reviewing ERAS applications", month: time.September, day: 24, yearsBeforeMatch: 1, exact: true, source: sourceERASTimeline},
 }
 
 // interviewSeasonStart and interviewSeasonEnd bound the interview season,
@@ -95,10 +98,15 @@ type SeasonDate struct {
 // Match, in order. Only the published 2026 dates are exact.
 func SeasonCalendar(matchYear int) []SeasonDate {
 	exactSeason := matchYear == CalendarExactSeason
+	schedule, _ := scheduleFor(matchYear)
 	dates := make([]SeasonDate, 0, len(seasonDays)+4)
 	for _, d := range seasonDays {
+		title := d.title
+		if d.erasOnlyTitle != "" && schedule.EMService == ServiceERAS {
+			title = d.erasOnlyTitle
+		}
 		dates = append(dates, SeasonDate{
-			ID: d.id, Title: d.title,
+			ID: d.id, Title: title,
 			Date:        time.Date(matchYear-d.yearsBeforeMatch, d.month, d.day, 0, 0, 0, 0, time.UTC),
 			Approximate: !(exactSeason && d.exact),
 			Source:      d.source,

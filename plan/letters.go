@@ -2,9 +2,9 @@ package plan
 
 import "strconv"
 
-// Letter needs. The source guide asks for 2-3 ENT letters (US ones count
-// most) plus 1-2 from surgery or a close field for ENT, and for each backup
-// at least 2 letters from that specialty plus 1-2 general ones.
+// Letter needs. For ENT the source guide calls for 2-3 ENT letters (US ones
+// count most) plus 1-2 from surgery or a close field. For each backup it
+// calls for at least 2 letters from that specialty plus 1-2 general ones.
 const (
 	// ENTLettersMin and ENTLettersTarget bound the ENT letters an ENT
 	// application needs (source guide: 2-3 letters from ENT faculty).
@@ -120,7 +120,7 @@ type LetterNeed struct {
 	Held   int    `json:"held"`
 	Min    int    `json:"min"`
 	Target int    `json:"target"`
-	// Missing is how many more letters reach Min; 0 when Min is met.
+	// Missing is the number of letters still needed to reach Min.
 	Missing int `json:"missing"`
 }
 
@@ -131,8 +131,8 @@ type AssignedLetter struct {
 	Count  int    `json:"count"`
 }
 
-// LetterAssignment is which letters go to one specialty's programs in ERAS
-// or ResidencyCAS.
+// LetterAssignment is the set of letters sent to one specialty's programs
+// in ERAS or ResidencyCAS.
 type LetterAssignment struct {
 	Specialty Specialty        `json:"specialty"`
 	Name      string           `json:"name"`
@@ -144,7 +144,7 @@ type LetterAssignment struct {
 }
 
 // LetterPlan compares the letters held with those needed for ENT and the
-// top backup, and says which letters to send where.
+// top backup, and assigns letters to each specialty's programs.
 type LetterPlan struct {
 	ENT             []LetterNeed       `json:"ent"`
 	Backup          []LetterNeed       `json:"backup"`
@@ -187,7 +187,7 @@ func need(group string, held, min, target int) LetterNeed {
 	return LetterNeed{Group: group, Held: held, Min: min, Target: target, Missing: max(0, min-held)}
 }
 
-// letterGaps says, in sentences, which letters are still missing.
+// letterGaps lists, as sentences, the letters still missing.
 func letterGaps(l Letters, backup Specialty, lp LetterPlan, ent bool) []string {
 	var gaps []string
 	if ent && l.ENTUS < StrongENTLettersUS {

@@ -39,7 +39,8 @@ type MoveUpOption struct {
 	Result string `json:"result"`
 }
 
-// MoveUp is what would move the applicant to the next tier.
+// MoveUp is the advice on reaching the next tier: the smallest sets of
+// changes that get there, and what holds the applicant back for good.
 type MoveUp struct {
 	From Tier `json:"from"`
 	// Target is the next tier up, or 0 for a Tier 1 applicant.
@@ -80,7 +81,7 @@ func moveUp(p Profile, a Assessment) MoveUp {
 		}
 	}
 
-	minimal := reaching[:0:0]
+	var minimal []moveVector
 	for _, v := range reaching {
 		if !slices.ContainsFunc(reaching, func(u moveVector) bool { return u != v && dominatedBy(u, v) }) {
 			minimal = append(minimal, v)

@@ -6,7 +6,7 @@ import (
 )
 
 // ENT program signals. Since the 2024 Match each ENT applicant has 25
-// signals; in an applicant survey of the 2023-24 cycle, 84% of interview
+// signals. In an applicant survey of the 2023-24 cycle, 84% of interview
 // offers came from signaled programs (https://pmc.ncbi.nlm.nih.gov/articles/PMC11496986).
 const (
 	ENTSignals               = 25
@@ -14,7 +14,7 @@ const (
 	sourceSignals            = "Applicant survey of the 2023-24 ENT cycle: https://pmc.ncbi.nlm.nih.gov/articles/PMC11496986"
 )
 
-// SignalAdvice is how to spend the ENT program signals.
+// SignalAdvice is the advice on spending the ENT program signals.
 type SignalAdvice struct {
 	Signals          int      `json:"signals"`
 	ENTPrograms      int      `json:"ent_programs"`

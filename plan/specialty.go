@@ -140,10 +140,10 @@ func SpecialtyTable() []SpecialtyFigures {
 	return append(rows, withSource(preliminarySurgeryFigures, sourceNRMP2025))
 }
 
-// AccessibilityIndex returns the percentage points the planner uses as a
-// specialty's openness to IMGs: the share of filled positions that went to
-// non-US IMGs plus the share of positions left unfilled after the Match,
-// which go to SOAP (editorial default, from the 2025 NRMP figures).
+// AccessibilityIndex returns a specialty's openness to IMGs in percentage
+// points. It adds the share of filled positions that went to non-US IMGs to
+// the share of positions left unfilled after the Match, which go to SOAP
+// (editorial default, from the 2025 NRMP figures).
 func (f SpecialtyFigures) AccessibilityIndex() float64 {
 	return f.NonUSIMGPercent + (100 - f.FillPercent)
 }

@@ -8,9 +8,9 @@ import (
 )
 
 // BackupRotationMonthsAfterOpening places the backup rotation at the start
-// of the month this many months after applications open: in the middle of
-// the cycle, as the source guide advises, and early enough for its letters
-// to reach programs (editorial default for the month).
+// of the month this many months after applications open. That is the middle
+// of the cycle, as the source guide advises, and early enough for its
+// letters to reach programs (editorial default for the month).
 const BackupRotationMonthsAfterOpening = 1
 
 // step3Target is when an applicant who needs an H-1B visa should sit Step 3:
@@ -18,8 +18,8 @@ const BackupRotationMonthsAfterOpening = 1
 // order list deadline (editorial default).
 var step3Target = monthDay{Month: time.December, Day: 1, YearsBeforeMatch: 1}
 
-// ItemKind says whether a timeline item is a date of the season or a step
-// of the applicant's own.
+// ItemKind is the kind of timeline item: a date of the season or one of
+// the applicant's own steps.
 type ItemKind string
 
 const (
@@ -67,93 +67,138 @@ type timelineTask struct {
 	detail, late     string
 }
 
+// seasonDates are the dates of one season the timeline is built on.
+type seasonDates struct {
+	open, submit, registration, review, interviews, rank, matchWeek, matchDay SeasonDate
+}
+
+// seasonDatesFor picks the timeline's dates out of the season calendar.
+func seasonDatesFor(matchYear int) seasonDates {
+	calendar := SeasonCalendar(matchYear)
+	day := func(id string) SeasonDate {
+		return calendar[slices.IndexFunc(calendar, func(d SeasonDate) bool { return d.ID == id })]
+	}
+	return seasonDates{
+		open: day("applications_open"), submit: day("submission_opens"), registration: day("nrmp_registration"),
+		review: day("review_starts"), interviews: day("interviews"), rank: day("rank_deadline"),
+		matchWeek: day("match_week"), matchDay: day("match_day"),
+	}
+}
+
+// timelineBuilder collects timeline items relative to today.
+type timelineBuilder struct {
+	today time.Time
+	items []TimelineItem
+}
+
+// place adds one of the applicant's steps: on time, late or passed.
+func (b *timelineBuilder) place(task timelineTask) {
+	item := TimelineItem{ID: task.id, Kind: ItemTask, Title: task.title, Approximate: task.approximate}
+	switch {
+	case !b.today.After(task.due):
+		item.Date, item.Detail = laterOf(b.today, task.start), task.detail
+		item.Approximate = task.approximate && item.Date.Equal(task.due)
+	case !b.today.After(task.last):
+		item.Date, item.Detail, item.Late, item.Approximate = b.today, task.late, true, false
+	default:
+		item.Date, item.Passed = task.due, true
+		item.Detail = "This step was due by " + formatDate(task.due) + ", which has passed."
+	}
+	b.items = append(b.items, item)
+}
+
+// mark adds a date of the season, noting when it has passed or is under way.
+func (b *timelineBuilder) mark(d SeasonDate, detail string) {
+	item := TimelineItem{ID: d.ID, Kind: ItemMilestone, Date: d.Date, End: d.End, Title: d.Title, Detail: detail, Approximate: d.Approximate}
+	last := d.Date
+	if !d.End.IsZero() {
+		last = d.End
+	}
+	switch {
+	case b.today.After(last):
+		item.Passed = true
+		item.Detail = "This date has passed. " + detail
+	case !d.End.IsZero() && !b.today.Before(d.Date):
+		item.Detail = "Under way now. " + detail
+	}
+	b.items = append(b.items, item)
+}
+
 // planTimeline places the season's dates and the profile's own steps
 // between today and Match Day of the plan's Match year.
 func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.Time) Timeline {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
-	season := SeasonCalendar(p.MatchYear)
-	day := func(id string) SeasonDate {
-		i := slices.IndexFunc(season, func(d SeasonDate) bool { return d.ID == id })
-		return season[i]
-	}
-	open, submit, review := day("applications_open"), day("submission_opens"), day("review_starts")
-	interviews, rank, matchDay := day("interviews"), day("rank_deadline"), day("match_day")
+	s := seasonDatesFor(p.MatchYear)
 	backup := apps.BackupName
-
-	t := Timeline{Today: today, MatchYear: p.MatchYear, MatchDay: matchDay.Date, Notes: timelineNotes(p.MatchYear, today, submit, review, matchDay)}
-	place := func(task timelineTask) {
-		item := TimelineItem{ID: task.id, Kind: ItemTask, Title: task.title, Approximate: task.approximate}
-		switch {
-		case !today.After(task.due):
-			item.Date, item.Detail = laterOf(today, task.start), task.detail
-			item.Approximate = task.approximate && item.Date.Equal(task.due)
-		case !today.After(task.last):
-			item.Date, item.Detail, item.Late, item.Approximate = today, task.late, true, false
-		default:
-			item.Date, item.Passed = task.due, true
-			item.Detail = "This step was due by " + formatDate(task.due) + ", which has passed."
-		}
-		t.Items = append(t.Items, item)
-	}
-	mark := func(d SeasonDate, detail string) {
-		item := TimelineItem{ID: d.ID, Kind: ItemMilestone, Date: d.Date, End: d.End, Title: d.Title, Detail: detail, Approximate: d.Approximate}
-		last := d.Date
-		if !d.End.IsZero() {
-			last = d.End
-		}
-		switch {
-		case today.After(last):
-			item.Passed = true
-			item.Detail = "This date has passed. " + detail
-		case !d.End.IsZero() && !today.Before(d.Date):
-			item.Detail = "Under way now. " + detail
-		}
-		t.Items = append(t.Items, item)
-	}
+	b := timelineBuilder{today: today}
 
 	if p.Step2Pending() {
-		late := "Applications for the " + strconv.Itoa(p.MatchYear) + " Match opened on " + formatDate(submit.Date) +
-			", so programs see your file without a score: take the exam as soon as you are ready, or plan for the " + strconv.Itoa(p.MatchYear+1) + " Match."
-		task := timelineTask{id: "step2", title: "Take USMLE Step 2 CK", start: today, due: submit.Date, last: rank.Date, approximate: submit.Approximate,
-			detail: "Take Step 2 CK first, so your score is in before you submit applications on " + formatDate(submit.Date) + ".", late: late}
-		place(task)
+		b.place(step2Task(p, s, today))
 	}
 	if apps.ENTPrograms > 0 {
 		if work := entWorkNeeded(p); work != "" {
-			place(timelineTask{id: "ent_work", title: "ENT rotations and research", start: today, due: open.Date, last: interviews.Date, approximate: open.Approximate,
-				detail: work + " before applications open on " + formatDate(open.Date) + ".",
-				late:   "Applications opened on " + formatDate(open.Date) + ". " + work + " now: it still helps at interviews and in any later application."})
+			b.place(entWorkTask(work, s, today))
 		}
-		place(entLettersTask(p, open, review))
+		b.place(entLettersTask(p, s))
 	}
-	mark(open, "Open your MyERAS account, buy the ECFMG token and fill in the application.")
+	b.mark(s.open, "Open your MyERAS account, buy the ECFMG token and fill in the application.")
+	b.place(backupRotationTask(letters, backup, s))
 
-	rotation := time.Date(open.Date.Year(), open.Date.Month()+BackupRotationMonthsAfterOpening, 1, 0, 0, 0, 0, time.UTC)
-	place(timelineTask{id: "backup_rotation", title: "Rotation in " + backup, start: rotation, due: rotation, last: interviews.Date, approximate: open.Approximate,
-		detail: backupRotationDetail(letters, backup),
-		late:   "A rotation in " + backup + " now still brings letters for programs that have not reviewed your file, and it shows real commitment."})
-
-	mark(submit, submitDetail(apps))
-	mark(day("nrmp_registration"), "Register for the Match: one registration and one rank order list cover ENT and "+backup+".")
-	mark(review, "Have every letter in by now, so programs see a complete file from the start.")
-	mark(interviews, "Answer invitations quickly, and prepare to explain both why ENT and why "+backup+", each on its own terms.")
-
+	b.mark(s.submit, submitDetail(apps))
+	b.mark(s.registration, "Register for the Match: one registration and one rank order list cover ENT and "+backup+".")
+	b.mark(s.review, "Have every letter in by now, so programs see a complete file from the start.")
+	b.mark(s.interviews, "Answer invitations quickly, and prepare to explain both why ENT and why "+backup+", each on its own terms.")
 	if step3Needed(p) {
-		due := step3Target.in(p.MatchYear)
-		place(timelineTask{id: "step3", title: "Take USMLE Step 3", start: due, due: due, last: rank.Date, approximate: true,
-			detail: "You need an H-1B visa, and the petition requires Step 3 passed: take it by " + formatDate(due) + " so the result is in before you rank.",
-			late:   "Take Step 3 as soon as you can: an H-1B petition requires it passed, and programs that sponsor H-1B look for it before they rank."})
+		b.place(step3Task(p, s))
 	}
 
-	mark(rank, "Certify your rank order list: rank every program you would accept, ENT and "+backup+" together, in your true order of preference. Check NRMP for the exact date.")
-	mark(day("match_week"), "On Monday you learn whether you matched. If not, SOAP offers unfilled positions during the week: have personal statements and letters ready for several specialties.")
-	mark(matchDay, "You learn where you matched.")
+	b.mark(s.rank, "Certify your rank order list: rank every program you would accept, ENT and "+backup+" together, in your true order of preference. Check NRMP for the exact date.")
+	b.mark(s.matchWeek, "On Monday you learn whether you matched. If not, SOAP offers unfilled positions during the week: have personal statements and letters ready for several specialties.")
+	b.mark(s.matchDay, "You learn where you matched.")
 
-	slices.SortStableFunc(t.Items, func(x, y TimelineItem) int { return x.Date.Compare(y.Date) })
-	for i := range t.Items {
-		t.Items[i].Month = monthLabel(t.Items[i].Date)
+	slices.SortStableFunc(b.items, func(x, y TimelineItem) int { return x.Date.Compare(y.Date) })
+	for i := range b.items {
+		b.items[i].Month = monthLabel(b.items[i].Date)
 	}
-	return t
+	return Timeline{Today: today, MatchYear: p.MatchYear, MatchDay: s.matchDay.Date, Items: b.items,
+		Notes: timelineNotes(p.MatchYear, today, s)}
+}
+
+// step2Task is taking Step 2 CK first, before applications are submitted.
+func step2Task(p Profile, s seasonDates, today time.Time) timelineTask {
+	return timelineTask{id: "step2", title: "Take USMLE Step 2 CK", start: today, due: s.submit.Date, last: s.rank.Date,
+		approximate: s.submit.Approximate,
+		detail:      "Take Step 2 CK first, so your score is in before you submit applications on " + formatDate(s.submit.Date) + ".",
+		late: "Applications for the " + strconv.Itoa(p.MatchYear) + " Match opened on " + formatDate(s.submit.Date) +
+			", so programs see your file without a score: take the exam as soon as you are ready, or plan for the " + strconv.Itoa(p.MatchYear+1) + " Match."}
+}
+
+// entWorkTask is the ENT rotations and research still needed, before
+// applications open.
+func entWorkTask(work string, s seasonDates, today time.Time) timelineTask {
+	return timelineTask{id: "ent_work", title: "ENT rotations and research", start: today, due: s.open.Date, last: s.interviews.Date,
+		approximate: s.open.Approximate,
+		detail:      work + " before applications open on " + formatDate(s.open.Date) + ".",
+		late:        "Applications opened on " + formatDate(s.open.Date) + ". " + work + " now: it still helps at interviews and in any later application."}
+}
+
+// backupRotationTask is a rotation in the backup specialty in the middle of
+// the cycle, for letters and to confirm the fit.
+func backupRotationTask(letters LetterPlan, backup string, s seasonDates) timelineTask {
+	rotation := time.Date(s.open.Date.Year(), s.open.Date.Month()+BackupRotationMonthsAfterOpening, 1, 0, 0, 0, 0, time.UTC)
+	return timelineTask{id: "backup_rotation", title: "Rotation in " + backup, start: rotation, due: rotation, last: s.interviews.Date,
+		approximate: s.open.Approximate,
+		detail:      backupRotationDetail(letters, backup),
+		late:        "A rotation in " + backup + " now still brings letters for programs that have not reviewed your file, and it shows real commitment."}
+}
+
+// step3Task is taking Step 3 before ranking, for an applicant who needs an
+// H-1B visa.
+func step3Task(p Profile, s seasonDates) timelineTask {
+	due := step3Target.in(p.MatchYear)
+	return timelineTask{id: "step3", title: "Take USMLE Step 3", start: due, due: due, last: s.rank.Date, approximate: true,
+		detail: "You need an H-1B visa, and the petition requires Step 3 passed: take it by " + formatDate(due) + " so the result is in before you rank.",
+		late:   "Take Step 3 as soon as you can: an H-1B petition requires it passed, and programs that sponsor H-1B look for it before they rank."}
 }
 
 // laterOf returns the later of two times.
@@ -187,9 +232,9 @@ func entWorkNeeded(p Profile) string {
 
 // entLettersTask is the step of securing two US ENT letters before
 // applications open.
-func entLettersTask(p Profile, open, review SeasonDate) timelineTask {
-	task := timelineTask{id: "ent_letters", start: open.Date, due: open.Date, last: review.Date, approximate: open.Approximate,
-		late: "Applications opened on " + formatDate(open.Date) + ": have your ENT letters uploaded before programs start reviewing on " + formatDate(review.Date) + "."}
+func entLettersTask(p Profile, s seasonDates) timelineTask {
+	task := timelineTask{id: "ent_letters", start: s.open.Date, due: s.open.Date, last: s.review.Date, approximate: s.open.Approximate,
+		late: "Applications opened on " + formatDate(s.open.Date) + ": have your ENT letters uploaded before programs start reviewing on " + formatDate(s.review.Date) + "."}
 	held := p.Letters.ENTUS
 	if held >= StrongENTLettersUS {
 		task.title = "Have your ENT letters uploaded"
@@ -214,7 +259,7 @@ func backupRotationDetail(letters LetterPlan, backup string) string {
 	return "Do a rotation in " + backup + " to confirm that you could see yourself in the field." + commit
 }
 
-// submitDetail says what to submit, with the signals advice.
+// submitDetail writes the submission step, with the signals advice.
 func submitDetail(apps Applications) string {
 	backup := plural(apps.BackupPrograms, apps.BackupName+" program", apps.BackupName+" programs")
 	if apps.ENTPrograms == 0 {
@@ -229,7 +274,8 @@ func submitDetail(apps Applications) string {
 
 // timelineNotes explains the timeline's limits: a Match that has passed, a
 // season already under way, and approximate dates.
-func timelineNotes(matchYear int, today time.Time, submit, review, matchDay SeasonDate) []string {
+func timelineNotes(matchYear int, today time.Time, s seasonDates) []string {
+	submit, review, matchDay := s.submit, s.review, s.matchDay
 	year := strconv.Itoa(matchYear)
 	var notes []string
 	switch {

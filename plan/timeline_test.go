@@ -212,3 +212,19 @@ func TestTimelineItemsHaveMonthAndDetail(t *testing.T) {
 		t.Errorf("notes = %q, want the 2028 dates marked approximate", plan.Timeline.Notes)
 	}
 }
+
+func TestSeasonCalendarNamesResidencyCASFrom2026(t *testing.T) {
+	tests := []struct {
+		matchYear int
+		want      string
+	}{
+		{2025, "MyERAS opens for applicants"},
+		{2026, "MyERAS and ResidencyCAS open for applicants"},
+		{2027, "MyERAS and ResidencyCAS open for applicants"},
+	}
+	for _, tt := range tests {
+		if got := SeasonCalendar(tt.matchYear)[0].Title; got != tt.want {
+			t.Errorf("%d applications open as %q, want %q", tt.matchYear, got, tt.want)
+		}
+	}
+}
