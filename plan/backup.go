@@ -93,6 +93,9 @@ const (
 	// Medicine does, it offers only a few dozen H-1B programs (editorial
 	// default).
 	H1BSmallSpecialtyPenalty = 15
+	// NOTE: No H-1B sponsorship figure was found outside Internal Medicine,
+	// so which specialties this penalty hits rests on an assumption.
+	//
 	// H1BBroadSpecialtyPrograms is the program count from which a specialty is
 	// broad enough to escape H1BSmallSpecialtyPenalty: Internal Medicine (758)
 	// and Family Medicine (817) in 2025 (editorial default).

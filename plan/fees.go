@@ -151,6 +151,9 @@ const (
 	// TranscriptFee is the USMLE transcript fee per service and season: $80 in
 	// the 2024 season and again in 2026 (AAMC, SAEM).
 	TranscriptFee = 80
+	// NOTE: The NRMP fees are Match 2024 amounts from a secondary source and
+	// are used for every later season until NRMP figures are found.
+	//
 	// NRMPRegistrationFee is the Main Residency Match registration: $70 in
 	// Match 2024 (residencyexperts.com, secondary source).
 	NRMPRegistrationFee = 70
