@@ -130,6 +130,10 @@ func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.T
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	s := seasonDatesFor(p.MatchYear)
 	backup := apps.BackupName
+	specialties := backup
+	if apps.ENTPrograms > 0 {
+		specialties = "ENT and " + backup
+	}
 	b := timelineBuilder{today: today}
 
 	if p.Step2Pending() {
@@ -145,14 +149,14 @@ func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.T
 	b.place(backupRotationTask(letters, backup, s))
 
 	b.mark(s.submit, submitDetail(apps))
-	b.mark(s.registration, "Register for the Match: one registration and one rank order list cover ENT and "+backup+".")
+	b.mark(s.registration, "Register for the Match: one registration and one rank order list cover "+specialties+".")
 	b.mark(s.review, "Have every letter in by now, so programs see a complete file from the start.")
-	b.mark(s.interviews, "Answer invitations quickly, and prepare to explain both why ENT and why "+backup+", each on its own terms.")
+	b.mark(s.interviews, interviewDetail(apps))
 	if step3Needed(p) {
 		b.place(step3Task(p, s))
 	}
 
-	b.mark(s.rank, "Certify your rank order list: rank every program you would accept, ENT and "+backup+" together, in your true order of preference. Check NRMP for the exact date.")
+	b.mark(s.rank, "Certify your rank order list: rank every program you would accept in "+specialties+", in your true order of preference. Check NRMP for the exact date.")
 	b.mark(s.matchWeek, "On Monday you learn whether you matched. If not, SOAP offers unfilled positions during the week: have personal statements and letters ready for several specialties.")
 	b.mark(s.matchDay, "You learn where you matched.")
 
@@ -251,12 +255,21 @@ func entLettersTask(p Profile, s seasonDates) timelineTask {
 // letters held.
 func backupRotationDetail(letters LetterPlan, backup string) string {
 	need := letters.Backup[0]
-	commit := " Treat it as seriously as ENT: faculty notice when a rotation is only a safety net."
+	commit := " Treat it as your first choice: faculty notice when a rotation is only a safety net."
 	if need.Missing > 0 {
 		return "Do a rotation in " + backup + " and ask for letters there: you have " + strconv.Itoa(need.Held) +
 			" of the " + strconv.Itoa(need.Min) + " " + backup + " letters you need." + commit
 	}
 	return "Do a rotation in " + backup + " to confirm that you could see yourself in the field." + commit
+}
+
+// interviewDetail writes the interview-season advice for the specialties
+// the plan applies to.
+func interviewDetail(apps Applications) string {
+	if apps.ENTPrograms == 0 {
+		return "Answer invitations quickly, and prepare to explain why " + apps.BackupName + " on its own terms."
+	}
+	return "Answer invitations quickly, and prepare to explain both why ENT and why " + apps.BackupName + ", each on its own terms."
 }
 
 // submitDetail writes the submission step, with the signals advice.

@@ -228,3 +228,22 @@ func TestSeasonCalendarNamesResidencyCASFrom2026(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineWithoutENTNamesOnlyTheBackup(t *testing.T) {
+	p := tier3Profile()
+	p.Budget = 3495 // Drops the five ENT programs but keeps the backup list.
+	plan := Build(p, testToday)
+	if plan.Applications.ENTPrograms != 0 {
+		t.Fatalf("ENT programs = %d, want 0", plan.Applications.ENTPrograms)
+	}
+	for _, id := range []string{"ent_work", "ent_letters"} {
+		if hasItem(plan.Timeline, id) {
+			t.Errorf("%s is on the timeline without ENT programs", id)
+		}
+	}
+	for _, it := range plan.Timeline.Items {
+		if strings.Contains(it.Detail, "ENT") {
+			t.Errorf("%s mentions ENT without ENT programs: %q", it.ID, it.Detail)
+		}
+	}
+}
