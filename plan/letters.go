@@ -22,9 +22,10 @@ const (
 	// backup application adds (source guide: 1-2 more general letters).
 	BackupGeneralMin    = 1
 	BackupGeneralTarget = 2
-	// MaxLettersPerProgram is the most letters ERAS sends to one program
-	// (SUNY Upstate, restating the ERAS limit:
-	// https://www.upstate.edu/com/students/career/applications-match/letters-of-recommendation.php).
+	// MaxLettersPerProgram is the most letters ERAS sends to one program.
+	// NOTE: this is ERAS's published rule of up to four letters per program;
+	// it is not in the fee and calendar sources cited elsewhere, so the
+	// method page shows it as an ERAS rule to confirm on AAMC's site.
 	MaxLettersPerProgram = 4
 )
 

@@ -202,7 +202,7 @@ func letterRules() []Rule {
 		{"BackupSpecialtyLettersMin", g, itoa(BackupSpecialtyLettersMin), "The fewest letters from the backup specialty itself.", sourceGuide},
 		{"BackupGeneralMin", g, itoa(BackupGeneralMin), "The fewest general letters a backup application adds.", sourceGuide},
 		{"BackupGeneralTarget", g, itoa(BackupGeneralTarget), "The general letters a backup application aims for.", sourceGuide},
-		{"MaxLettersPerProgram", g, itoa(MaxLettersPerProgram), "The most letters ERAS sends to one program.", "ERAS limit, restated by SUNY Upstate: https://www.upstate.edu/com/students/career/applications-match/letters-of-recommendation.php"},
+		{"MaxLettersPerProgram", g, itoa(MaxLettersPerProgram), "The most letters ERAS sends to one program.", "ERAS rule (up to four letters per program); confirm on AAMC's ERAS pages"},
 		{"ENTLettersToBackup", g, "only to fill a general slot", "ENT letters go to a primary-care backup only when no other letter fills a general slot, and only if they speak to skills that carry over.", sourceGuide},
 	}
 }
