@@ -12,8 +12,13 @@ WASM_EXEC := assets/wasm/wasm_exec.js
 # Release flags: no file paths, no symbol table or DWARF in the .wasm.
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 HUGO_FLAGS := --gc --minify --cleanDestinationDir --destination public $(if $(BASE_URL),--baseURL "$(BASE_URL)")
+# Cloudflare Workers: the API's Go program and the JavaScript that loads it.
+WORKER_DIR := build/worker
+WRANGLER := node_modules/.bin/wrangler
+WORKER_IP ?= 127.0.0.1
+WORKER_PORT ?= 8787
 
-.PHONY: all build wasm serve dev test vet generate bench clean
+.PHONY: all build wasm serve dev test vet generate bench clean worker worker-dev worker-deploy
 
 all: build
 
@@ -23,9 +28,11 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM_OUT) ./wasm
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WASM_EXEC)
 
-## build: the .wasm, then the Hugo site into public/
+## build: the .wasm, then the Hugo site into public/, then brotli and gzip
+## copies of its text files and the .wasm for the site server
 build: wasm
 	$(HUGO) $(HUGO_FLAGS)
+	$(GO) run ./cmd/precompress -dir public
 
 ## serve: build, then serve public/ on http://$(ADDR)/
 serve: build
@@ -42,7 +49,7 @@ generate:
 ## vet: go vet for the host and for js/wasm
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./plan ./bench/minimal
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./plan ./bench/minimal ./worker
 
 ## test: vet, build the site, then every unit and browser test
 test: vet build
@@ -52,5 +59,24 @@ test: vet build
 bench: build
 	$(GO) run ./cmd/bench
 
+## worker: the API for Cloudflare Workers into build/worker/ (wrangler runs this)
+worker:
+	$(GO) tool workers-assets-gen -mode=go -o $(WORKER_DIR)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WORKER_DIR)/app.wasm ./worker
+
+$(WRANGLER):
+	npm ci
+
+## worker-dev: build, then run the site on the local Workers runtime (http://127.0.0.1:8787/)
+worker-dev: $(WRANGLER)
+	$(MAKE) build BASE_URL="http://$(WORKER_IP):$(WORKER_PORT)/"
+	WRANGLER_SEND_METRICS=false $(WRANGLER) dev --ip $(WORKER_IP) --port $(WORKER_PORT)
+
+## worker-deploy: build for BASE_URL, then deploy to Cloudflare Workers
+worker-deploy: $(WRANGLER)
+	@test -n "$(BASE_URL)" || { echo "worker-deploy: set BASE_URL to the Worker's address, e.g. BASE_URL=https://ent-backup-planner.example.workers.dev/"; exit 2; }
+	$(MAKE) build BASE_URL="$(BASE_URL)"
+	WRANGLER_SEND_METRICS=false $(WRANGLER) deploy
+
 clean:
-	rm -rf public resources assets/wasm .hugo_build.lock
+	rm -rf public resources assets/wasm build .wrangler .hugo_build.lock

@@ -2,11 +2,15 @@ module github.com/entbackup/ent-backup-planner
 
 go 1.26.8
 
-tool github.com/gohugoio/hugo
+tool (
+	github.com/gohugoio/hugo
+	github.com/syumai/workers/cmd/workers-assets-gen
+)
 
 require (
 	github.com/andybalholm/brotli v1.3.0
 	github.com/chromedp/chromedp v0.23.1
+	github.com/syumai/workers v0.33.0
 	honnef.co/go/js/dom/v2 v2.0.0-20231112215516-51f43a291193
 )
 
