@@ -70,7 +70,7 @@ $(WRANGLER):
 ## worker-dev: build, then run the site on the local Workers runtime (http://127.0.0.1:8787/)
 worker-dev: $(WRANGLER)
 	$(MAKE) build BASE_URL="http://$(WORKER_IP):$(WORKER_PORT)/"
-	WRANGLER_SEND_METRICS=false $(WRANGLER) dev --ip $(WORKER_IP) --port $(WORKER_PORT)
+	WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false $(WRANGLER) dev --ip $(WORKER_IP) --port $(WORKER_PORT)
 
 ## worker-deploy: build for BASE_URL, then deploy to Cloudflare Workers
 worker-deploy: $(WRANGLER)

@@ -81,7 +81,7 @@ func ParseHeaderRules(r io.Reader) (HeaderRules, error) {
 func (rules HeaderRules) Headers(path string) http.Header {
 	out := http.Header{}
 	for _, rule := range rules {
-		if !matchPattern(rule.Pattern, path) {
+		if !rule.Matches(path) {
 			continue
 		}
 		for _, name := range rule.Detach {
@@ -112,6 +112,11 @@ func (rules HeaderRules) Wrap(h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// Matches reports whether the rule applies to a request path.
+func (rule HeaderRule) Matches(path string) bool {
+	return matchPattern(rule.Pattern, path)
 }
 
 // matchPattern reports whether path matches a _headers pattern.
