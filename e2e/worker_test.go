@@ -212,8 +212,8 @@ func TestWorkersDev(t *testing.T) {
 		if got := resp.Header.Get("Content-Type"); got != "application/json" {
 			t.Errorf("Content-Type %q, want application/json", got)
 		}
-		if got := result["Tier"]; got != float64(3) {
-			t.Errorf("tier %v, want 3 in %v", got, result)
+		if got := result["tier_label"]; got != "Tier 3" {
+			t.Errorf("tier_label %v, want Tier 3", got)
 		}
 	})
 

@@ -23,8 +23,8 @@ const MaxRequestBytes = 16 << 10
 const PlanPath = "/api/plan"
 
 // buildPlan is the planner entry point behind POST /api/plan.
-func buildPlan(p plan.Profile, _ time.Time) any {
-	return plan.Assess(p)
+func buildPlan(p plan.Profile, today time.Time) plan.Plan {
+	return plan.Build(p, today)
 }
 
 // API serves the JSON API under /api/: POST /api/plan takes a profile as a

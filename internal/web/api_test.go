@@ -56,17 +56,28 @@ func TestAPIPlanSuccess(t *testing.T) {
 		t.Errorf("Cache-Control %q, want no-store", got)
 	}
 	var result struct {
-		Tier    int
-		Factors []struct{ Reason string }
+		MatchYear  int    `json:"match_year"`
+		TierLabel  string `json:"tier_label"`
+		Assessment struct {
+			Tier    int
+			Factors []struct{ Reason string }
+		}
+		Backups []struct{ Specialty string }
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&result); err != nil {
 		t.Fatalf("decode plan: %v", err)
 	}
-	if result.Tier != 1 {
-		t.Errorf("tier %d, want 1", result.Tier)
+	if result.Assessment.Tier != 1 || result.TierLabel != "Tier 1" {
+		t.Errorf("tier %d (%q), want 1", result.Assessment.Tier, result.TierLabel)
 	}
-	if len(result.Factors) == 0 || !strings.Contains(result.Factors[0].Reason, "255") {
-		t.Errorf("factors %+v, want reasons quoting the values", result.Factors)
+	if result.MatchYear != 2027 {
+		t.Errorf("match year %d, want the requested 2027", result.MatchYear)
+	}
+	if len(result.Assessment.Factors) == 0 || !strings.Contains(result.Assessment.Factors[0].Reason, "255") {
+		t.Errorf("factors %+v, want reasons quoting the values", result.Assessment.Factors)
+	}
+	if len(result.Backups) != 6 {
+		t.Errorf("%d backups, want all six ranked", len(result.Backups))
 	}
 }
 
