@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,6 +22,13 @@ import (
 // wranglerStartTimeout bounds the wait for `wrangler dev` to serve: it first
 // runs `make worker`, whose cold Go build for js/wasm takes tens of seconds.
 const wranglerStartTimeout = 4 * time.Minute
+
+// workersFreeSizeLimit is the largest Worker, after compression, that the
+// Cloudflare Workers Free plan accepts: 3 MB on the Workers limits page
+// (developers.cloudflare.com/workers/platform/limits) in 2025.
+// NOTE: Cloudflare has changed this limit before; check the page when the
+// test fails near it.
+const workersFreeSizeLimit = 3_000_000
 
 // requireWrangler skips the test when npm has not installed wrangler, unless
 // REQUIRE_WRANGLER=1 makes that a failure. It returns wrangler's path.
@@ -224,6 +232,20 @@ func TestWorkersDev(t *testing.T) {
 		}
 		if got, _ := result["error"].(string); !strings.Contains(got, "step2") {
 			t.Errorf("error %q, want it to name step2", got)
+		}
+	})
+
+	t.Run("worker size", func(t *testing.T) {
+		data, err := os.ReadFile(filepath.Join(repoRoot, "build", "worker", "app.wasm"))
+		if err != nil {
+			t.Fatalf("read the worker built by wrangler dev: %v", err)
+		}
+		var compressed bytes.Buffer
+		gz := gzip.NewWriter(&compressed)
+		_, _ = gz.Write(data)
+		_ = gz.Close()
+		if compressed.Len() > workersFreeSizeLimit {
+			t.Errorf("the worker is %d bytes with gzip, over the Workers free plan's limit of %d", compressed.Len(), workersFreeSizeLimit)
 		}
 	})
 
