@@ -43,8 +43,8 @@ type subPathSite struct {
 // buildSubPathSite builds the site for a base URL under subPath into a
 // temporary folder and serves it on loopback. The base URL is given without
 // its trailing slash, as a user may type it. Like GitHub Pages, the server
-// sends 404.html for paths that name nothing; unlike it, it also sends the
-// headers of the build's _headers file, so the test can check them.
+// sends 404.html for paths that name nothing. Unlike GitHub Pages, it also
+// sends the headers of the build's _headers file, so the test can check them.
 func buildSubPathSite(t *testing.T) subPathSite {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(repoRoot, "assets", "wasm", "planner.wasm")); err != nil {
@@ -177,8 +177,8 @@ func pageLinks(page *url.URL, body []byte) ([]link, error) {
 var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)['"]?\s*\)`)
 
 // crawl follows every internal link and asset from start and returns the
-// problems found and the pages reached. Internal means on the test server;
-// every internal URL must lie under base and answer 200 without a redirect.
+// problems found and the pages reached. Internal means on the test server.
+// Every internal URL must lie under base and return 200 without a redirect.
 func crawl(t *testing.T, base *url.URL, start []*url.URL) (problems []string, pages []string) {
 	t.Helper()
 	seen := map[string]bool{}
@@ -321,7 +321,7 @@ func TestSubPathHosting(t *testing.T) {
 		if !hasStylesheet {
 			t.Errorf("the 404 page links no stylesheet")
 		}
-		// Links to the missing page itself (an empty href) cannot answer 200.
+		// Links to the missing page itself (an empty href) cannot return 200.
 		refs = slices.DeleteFunc(refs, func(l link) bool {
 			return l.url != nil && l.url.Path == page.Path
 		})

@@ -79,8 +79,8 @@ func (b *syncBuffer) String() string {
 }
 
 // startWranglerDev runs `wrangler dev` on the built site in public/ and
-// returns its base URL once it serves. The process group, wrangler and the
-// workerd runtime it starts, is stopped when the test ends.
+// returns its base URL once it serves. When the test ends, it stops the
+// process group: wrangler and the workerd runtime that wrangler starts.
 func startWranglerDev(t *testing.T, wrangler string) string {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(publicDir, "_headers")); err != nil {
