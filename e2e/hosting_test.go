@@ -60,7 +60,7 @@ func buildSubPathSite(t *testing.T) subPathSite {
 	}
 
 	dir := t.TempDir()
-	hugo := exec.Command("go", "tool", "hugo", "--minify", "--quiet",
+	hugo := exec.Command("go", "tool", "hugo", "--minify",
 		"--baseURL", strings.TrimSuffix(base.String(), "/"),
 		"--destination", dir, "--cleanDestinationDir")
 	hugo.Dir = repoRoot
