@@ -15,7 +15,7 @@ const lighthouseDir = "bench"
 
 // lighthouseResult is one page's category scores, 0-100.
 type lighthouseResult struct {
-	Page                                            string
+	Page                                           string
 	Performance, Accessibility, BestPractices, SEO int
 }
 
