@@ -18,7 +18,7 @@ WRANGLER := node_modules/.bin/wrangler
 WORKER_IP ?= 127.0.0.1
 WORKER_PORT ?= 8787
 
-.PHONY: all build wasm serve dev test vet generate bench clean worker worker-dev worker-deploy
+.PHONY: all build wasm serve dev test vet generate bench clean worker worker-dev worker-deploy fuzz
 
 all: build
 
@@ -51,9 +51,20 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./plan ./bench/minimal ./worker
 
-## test: vet, build the site, then every unit and browser test
-test: vet build
+## test: vet, build the site, a short fuzz run, then every unit and browser test
+test: vet build fuzz
 	$(GO) test -count=1 ./...
+
+# FUZZ_TARGETS lists package:target pairs; FUZZTIME is the time for each.
+FUZZTIME ?= 4s
+FUZZ_TARGETS := ./plan:FuzzDecodeFragment ./plan:FuzzParseProfile ./wasm/sharelink:FuzzEncode
+
+## fuzz: fuzz each target for FUZZTIME (e.g. make fuzz FUZZTIME=10m)
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $${t#*:} for $(FUZZTIME)"; \
+	  $(GO) test "$${t%%:*}" -run='^$$' -fuzz="^$${t#*:}$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s; \
+	done
 
 ## bench: measure speed and size; prints a table and writes BENCHMARKS.md
 bench: build

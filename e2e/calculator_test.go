@@ -59,10 +59,8 @@ func TestTypingUpdatesTier(t *testing.T) {
 	)
 	b.waitText(t, `[data-result="tier"]`, "Tier 2")
 
-	hash := eval[string](t, b, `location.hash`)
-	if !strings.Contains(hash, "step2=255") || !strings.Contains(hash, "ent_rotations=1") {
-		t.Errorf("fragment = %q, want it to carry step2=255 and ent_rotations=1", hash)
-	}
+	b.waitHash(t, "step2=255")
+	b.waitHash(t, "ent_rotations=1")
 	if p := b.Problems(); len(p) > 0 {
 		t.Errorf("browser console problems: %v", p)
 	}

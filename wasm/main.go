@@ -2,126 +2,174 @@
 
 // Command wasm is the calculator's browser program: it reads the form, asks
 // package plan for the assessment and plan, and renders them into the page.
+// It also keeps the URL fragment (and, when the user opts in, localStorage)
+// in step with the form, and runs the page's Copy link, Reset and Print
+// buttons.
 package main
 
 import (
+	"runtime"
 	"syscall/js"
-	"time"
 
 	"honnef.co/go/js/dom/v2"
-
-	"github.com/entbackup/ent-backup-planner/plan"
 )
 
 func main() {
-	doc := document()
-	form := doc.byID("planner")
-	if !form.ok() {
+	doc := dom.GetWindow().Document()
+	form := doc.GetElementByID("planner")
+	if form == nil {
 		return
 	}
-	c := &calculator{doc: doc, form: form}
+	c := &calculator{doc: doc, form: form, window: js.Global()}
 
-	guard(c, func() {
-		c.loadFragment()
-		c.update()
-	})
-	form.on("input", func() { guard(c, c.update) })
-	form.on("change", func() { guard(c, c.update) })
-	dom.GetWindow().AddEventListener("hashchange", false, func(dom.Event) {
-		guard(c, func() {
-			if c.fragmentChanged() {
-				c.loadFragment()
-				c.update()
-			}
-		})
-	})
-	doc.query("html").addClass("planner-ready")
+	// Every path into Go goes through guard: a panic in the first load must
+	// not stop the listeners below from being attached.
+	guard(c, c.start)
+	c.listen()
+	doc.DocumentElement().Class().Add("planner-ready")
 
 	// The program must stay alive: callbacks stop working once main returns.
 	select {}
 }
 
-// calculator holds the page elements the program works with.
+// calculator holds the page elements the program works with and the state
+// it keeps between events.
 type calculator struct {
-	doc  node
-	form node
-	// fragment is the last fragment written, to tell our own updates from
+	doc    dom.Document
+	form   dom.Element
+	window js.Value
+
+	// fields are the form's named inputs and selects, in form order.
+	fields []dom.Element
+	// defaults are the values the page was served with, by field name.
+	defaults map[string]string
+
+	// fragment is the last fragment written to the address bar, with its
+	// "#", or "" when the address has none. It tells our own updates from
 	// navigation.
 	fragment string
-	// linkIssues are the problems found in the fragment when it was loaded.
-	linkIssues []plan.FragmentIssue
+	// history limits how often the address bar is rewritten.
+	history historyWriter
+	// linkIssues describe the parts of the last link loaded that could not
+	// be used.
+	linkIssues []string
+	// storagePaused keeps the remembered profile unchanged after a page load
+	// from a link with a different profile, until the user edits a field.
+	storagePaused bool
+
+	// copyURL is the link that Copy link falls back to selecting when the
+	// Clipboard API rejects it; copyDone and copyFailed are the callbacks of
+	// that API's promise, made once.
+	copyURL      string
+	copyDone     js.Func
+	copyFailed   js.Func
+	copyFeedback feedbackTimer
 }
 
-// guard runs fn and turns a panic into a message on the page, so one bad
-// input never stops the program.
+// listen attaches the program's event listeners. Each runs inside guard.
+func (c *calculator) listen() {
+	onField := func(ev dom.Event) {
+		guard(c, func() {
+			if !isProfileField(ev.Underlying().Get("target")) {
+				return
+			}
+			c.storagePaused = false
+			c.update()
+		})
+	}
+	c.form.AddEventListener("input", false, onField)
+	c.form.AddEventListener("change", false, onField)
+
+	win := dom.GetWindow()
+	onNavigate := func(dom.Event) { guard(c, c.navigated) }
+	win.AddEventListener("hashchange", false, onNavigate)
+	win.AddEventListener("popstate", false, onNavigate)
+	// A pending address-bar update is written before the page goes away, so
+	// a reload or a link followed right after typing keeps the last entry.
+	flush := func(dom.Event) { guard(c, c.history.flush) }
+	win.AddEventListener("pagehide", false, flush)
+	c.doc.AddEventListener("visibilitychange", false, flush)
+
+	c.onClick("planner-copy", c.copyLink)
+	c.onClick("planner-reset", c.reset)
+	c.onClick("planner-print", c.print)
+	c.onClick("planner-restore", c.restoreRemembered)
+	if box := c.doc.GetElementByID("planner-remember"); box != nil {
+		box.AddEventListener("change", false, func(dom.Event) { guard(c, c.rememberChanged) })
+	}
+}
+
+// onClick runs fn, inside guard, when the element with the given id is clicked.
+func (c *calculator) onClick(id string, fn func()) {
+	if el := c.doc.GetElementByID(id); el != nil {
+		el.AddEventListener("click", false, func(dom.Event) { guard(c, fn) })
+	}
+}
+
+// isProfileField reports whether an event target is one of the form's named
+// fields, as opposed to another control inside the form.
+func isProfileField(target js.Value) bool {
+	return target.Type() == js.TypeObject && target.Call("hasAttribute", "name").Bool()
+}
+
+// guard runs fn and turns a panic into a message on the page and an error
+// in the console, so one bad input never stops the program: the next event
+// runs normally.
 func guard(c *calculator, fn func()) {
 	defer func() {
-		if r := recover(); r != nil {
-			msg := "unexpected error"
-			if err, ok := r.(error); ok {
-				msg = err.Error()
-			} else if s, ok := r.(string); ok {
-				msg = s
-			}
-			c.showStatus("The planner hit an internal error (" + msg + "). Your entries are kept; change any field to try again.")
-			js.Global().Get("console").Call("warn", "planner: recovered from panic: "+msg)
+		r := recover()
+		if r == nil {
+			return
 		}
+		msg := panicMessage(r)
+		report(func() {
+			js.Global().Get("console").Call("error", "planner: recovered from panic: "+msg+"\n"+stack())
+		})
+		report(func() {
+			c.showStatus("The planner hit an internal error (" + msg + "). Your entries are kept; change any field to try again.")
+		})
 	}()
 	fn()
 }
 
-// fields returns the form's named inputs and selects.
-func (c *calculator) fields() []node {
-	return c.form.queryAll("input[name], select[name]")
+// report runs fn and drops any panic from it. guard uses it so that a page
+// too broken to show the error cannot panic out of the recovery itself.
+func report(fn func()) {
+	defer func() { _ = recover() }()
+	fn()
 }
 
-// values reads every named field of the form.
-func (c *calculator) values() map[string]string {
-	values := map[string]string{}
-	for _, el := range c.fields() {
-		values[el.attr("name")] = el.value()
-	}
-	return values
-}
-
-// loadFragment fills the form from the URL fragment. Fields the fragment does
-// not name keep their current value.
-func (c *calculator) loadFragment() {
-	hash := dom.GetWindow().Location().Hash()
-	values, issues := plan.DecodeFragment(hash)
-	c.linkIssues = issues
-	c.fragment = hash
-	for _, el := range c.fields() {
-		if v, ok := values[el.attr("name")]; ok {
-			el.setValue(v)
-		}
+// panicMessage returns the text of a recovered panic value.
+func panicMessage(r any) string {
+	switch v := r.(type) {
+	case js.Error:
+		return jsErrorText(v.Value)
+	case error:
+		return v.Error()
+	case string:
+		return v
+	default:
+		return "unexpected error"
 	}
 }
 
-// fragmentChanged reports whether the fragment differs from the last one written.
-func (c *calculator) fragmentChanged() bool {
-	return dom.GetWindow().Location().Hash() != c.fragment
-}
-
-// update recomputes the plan from the form and renders it, then writes the
-// profile into the fragment.
-func (c *calculator) update() {
-	values := c.values()
-	profile, errs := plan.ParseProfile(values, time.Now())
-	c.showFieldErrors(errs)
-	c.showLinkIssues()
-	c.render(plan.Assess(profile))
-	c.showStatus("")
-	c.writeFragment(values)
-}
-
-// writeFragment keeps the fragment in step with the form without adding a
-// history entry per keystroke.
-func (c *calculator) writeFragment(values map[string]string) {
-	hash := "#" + plan.EncodeFragment(values)
-	if hash == c.fragment {
-		return
+// jsErrorText returns the message of a thrown JavaScript value: an Error's
+// name and message, or the value as a string.
+func jsErrorText(v js.Value) string {
+	if v.Type() != js.TypeObject {
+		return v.String()
 	}
-	c.fragment = hash
-	js.Global().Get("history").Call("replaceState", nil, "", hash)
+	name, message := v.Get("name"), v.Get("message")
+	if name.Type() != js.TypeString || message.Type() != js.TypeString {
+		return "unexpected JavaScript error"
+	}
+	return name.String() + ": " + message.String()
+}
+
+// stack returns the panicking goroutine's stack trace. It uses
+// runtime.Stack because runtime/debug would pull fmt and reflect into the
+// .wasm.
+func stack() string {
+	buf := make([]byte, 8192)
+	return string(buf[:runtime.Stack(buf, false)])
 }

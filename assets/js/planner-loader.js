@@ -1,20 +1,31 @@
 // Starts the planner: fetches the fingerprinted .wasm named in this script's
 // data attributes, runs it with Go's wasm_exec.js, and puts a clear message on
-// the page when it cannot load.
+// the page when it cannot load or stops.
 (function () {
   "use strict";
   var script = document.currentScript;
-  var status = document.getElementById("planner-status");
+  var root = document.documentElement;
+  root.classList.add("planner-js");
 
+  // fail shows the message in the page's alert region, which is always in the
+  // page so that screen readers announce it, and marks the planner as failed.
   function fail(message) {
-    if (!status) return;
-    status.textContent = message;
-    status.removeAttribute("hidden");
-    status.removeAttribute("data-loading");
+    root.classList.add("planner-failed");
+    var status = document.getElementById("planner-status");
+    if (status) {
+      status.textContent = message;
+      status.classList.add("notice", "notice-error");
+    }
+    var tier = document.querySelector('[data-result="tier"]');
+    if (tier && !root.classList.contains("planner-ready")) tier.textContent = "not available";
   }
 
-  if (!script || typeof WebAssembly !== "object" || typeof Go !== "function") {
-    fail("The planner cannot run in this browser: it needs WebAssembly. Try a current version of Chrome, Edge, Firefox or Safari.");
+  if (!script || typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    fail("The planner cannot run in this browser because it needs WebAssembly. Try a current version of Chrome, Edge, Firefox or Safari; the guide works without it.");
+    return;
+  }
+  if (typeof Go !== "function") {
+    fail("The planner could not load its support script (wasm_exec.js). Check your connection and reload the page; the guide works without it.");
     return;
   }
 
@@ -40,16 +51,22 @@
   fetch(url, options)
     .then(instantiate)
     .then(function (result) {
-      if (status && status.hasAttribute("data-loading")) {
-        status.setAttribute("hidden", "");
-        status.removeAttribute("data-loading");
-      }
       return go.run(result.instance);
     })
     .then(function () {
-      fail("The planner stopped unexpectedly. Your entries are still in the address bar; reload the page to start it again.");
+      stopped("");
     })
     .catch(function (err) {
-      fail("The planner could not load (" + (err && err.message ? err.message : err) + "). Check your connection and reload the page; the guide works without it.");
+      var detail = err && err.message ? err.message : String(err);
+      if (root.classList.contains("planner-ready")) {
+        stopped(" (" + detail + ")");
+        return;
+      }
+      fail("The planner could not load (" + detail + "). Check your connection and reload the page; the guide works without it.");
     });
+
+  // stopped reports a program that ran and then exited or crashed.
+  function stopped(detail) {
+    fail("The planner stopped unexpectedly" + detail + ". Your entries are still in the address bar; reload the page to start it again.");
+  }
 })();
