@@ -10,15 +10,23 @@ import (
 )
 
 // waitTrue waits until the JavaScript expression is true, and fails with
-// what when it is not within ten seconds.
+// what when it is not within ten seconds. Errors while a navigation
+// replaces the page count as false, so it also waits across navigations.
 func (b *browser) waitTrue(t *testing.T, expression, what string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
-	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expression, chromedp.WithPollingTimeout(10*time.Second)))
-	if err != nil {
-		t.Fatalf("waiting for %s: %v (problems %v)", what, err, b.Problems())
+	deadline := time.Now().Add(10 * time.Second)
+	var lastErr error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expression))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		lastErr = err
+		time.Sleep(50 * time.Millisecond)
 	}
+	t.Fatalf("waiting for %s: timed out after 10s (last error %v, problems %v)", what, lastErr, b.Problems())
 }
 
 // setField sets a form field's value and fires the input event, as typing

@@ -32,10 +32,7 @@ func (c *calculator) start() {
 	switch {
 	case c.isProfileFragment(hash):
 		c.loadLink(hash, true)
-		if hasRemembered && strings.TrimPrefix(hash, "#") != remembered {
-			c.storagePaused = true
-			c.showRestoreOffer(true)
-		}
+		c.protectRemembered(hash)
 	case hasRemembered && remembered != "":
 		c.loadLink(remembered, true)
 		c.announce("Your profile remembered on this device is filled in.")

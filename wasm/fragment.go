@@ -57,8 +57,8 @@ func (c *calculator) navigated() {
 		return
 	}
 	c.fragment = hash
-	c.storagePaused = false
 	c.loadLink(hash, false)
+	c.protectRemembered(hash)
 	c.update()
 }
 
@@ -129,8 +129,8 @@ func (h *historyWriter) replace(fragment string) {
 	if fragment == h.c.fragment && fragment == h.c.window.Get("location").Get("hash").String() {
 		return
 	}
-	h.c.fragment = fragment
 	h.c.window.Get("history").Call("replaceState", js.Null(), "", addressWith(fragment))
+	h.c.fragment = fragment
 }
 
 // push adds a history entry with the given fragment, so Back returns to the
@@ -138,8 +138,8 @@ func (h *historyWriter) replace(fragment string) {
 func (h *historyWriter) push(fragment string) {
 	h.cancel()
 	h.lastWrite = now()
-	h.c.fragment = fragment
 	h.c.window.Get("history").Call("pushState", js.Null(), "", addressWith(fragment))
+	h.c.fragment = fragment
 }
 
 // addressWith returns the page's address with its fragment replaced. An

@@ -78,6 +78,15 @@ func (c *calculator) forget() bool {
 	return err == nil
 }
 
+// protectRemembered keeps a remembered profile that differs from the link
+// just opened: storing pauses until the user edits a field, and the page
+// offers to open the remembered profile instead.
+func (c *calculator) protectRemembered(fragment string) {
+	remembered, ok := c.loadRemembered()
+	c.storagePaused = ok && remembered != trimHash(fragment)
+	c.showRestoreOffer(c.storagePaused)
+}
+
 // rememberChanged handles the "Remember on this device" checkbox.
 func (c *calculator) rememberChanged() {
 	c.storagePaused = false
