@@ -17,8 +17,8 @@ const copiedMessage = "Link copied. It holds your entries in its fragment, which
 // disabled because they do nothing until the program runs.
 func (c *calculator) enableActions() {
 	for _, id := range []string{"planner-copy", "planner-reset", "planner-print", "planner-remember"} {
-		if el := c.doc.GetElementByID(id); el != nil {
-			el.RemoveAttribute("disabled")
+		if el := c.doc.byID(id); el.ok() {
+			el.removeAttr("disabled")
 		}
 	}
 }
@@ -60,21 +60,21 @@ func (c *calculator) copyCallbacks(url string) {
 // copyWithSelection puts the link into the page's link field, selects it and
 // runs the browser's copy command on the selection.
 func (c *calculator) copyWithSelection(url string) {
-	box := c.doc.GetElementByID("planner-link-box")
-	field := c.doc.GetElementByID("planner-link")
-	if box == nil || field == nil {
+	box := c.doc.byID("planner-link-box")
+	field := c.doc.byID("planner-link")
+	if !box.ok() || !field.ok() {
 		c.showCopyFeedback("This browser did not let the planner copy. Copy the address from the address bar instead.")
 		return
 	}
-	field.Underlying().Set("value", url)
-	box.RemoveAttribute("hidden")
-	field.Underlying().Call("focus")
-	field.Underlying().Call("select")
+	field.setValue(url)
+	box.setHidden(false)
+	field.v.Call("focus")
+	field.v.Call("select")
 
 	if copied := execCommandCopy(); copied {
 		c.hideLinkBox()
-		if button := c.doc.GetElementByID("planner-copy"); button != nil {
-			button.Underlying().Call("focus")
+		if button := c.doc.byID("planner-copy"); button.ok() {
+			button.v.Call("focus")
 		}
 		c.showCopyFeedback(copiedMessage)
 		return
@@ -95,8 +95,8 @@ func execCommandCopy() (copied bool) {
 
 // hideLinkBox hides the field that shows the link when copying failed.
 func (c *calculator) hideLinkBox() {
-	if box := c.doc.GetElementByID("planner-link-box"); box != nil {
-		box.SetAttribute("hidden", "")
+	if box := c.doc.byID("planner-link-box"); box.ok() {
+		box.setHidden(true)
 	}
 }
 
@@ -105,8 +105,8 @@ func (c *calculator) hideLinkBox() {
 func (c *calculator) showCopyFeedback(msg string) {
 	c.announce(msg)
 	c.copyFeedback.start(copyFeedbackMillis, func() {
-		if el := c.doc.GetElementByID("planner-message"); el != nil && strings.TrimSuffix(el.TextContent(), "\u00a0") == msg {
-			el.SetTextContent("")
+		if el := c.doc.byID("planner-message"); el.ok() && strings.TrimSuffix(el.text(), "\u00a0") == msg {
+			el.setText("")
 		}
 	})
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"honnef.co/go/js/dom/v2"
-
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
@@ -15,15 +13,23 @@ import (
 // a link that is not one of the select's choices.
 const invalidOptionClass = "option-invalid"
 
+// field is one named input or select of the form.
+type field struct {
+	name  string
+	label string
+	input node
+	// message is the element that shows the field's error, if the page has one.
+	message  node
+	isSelect bool
+}
+
+func (f field) value() string { return f.input.value() }
+
 // start reads the form as served, fills it from the link or from the
 // remembered profile, and renders the first result.
 func (c *calculator) start() {
 	c.history.c = c
-	c.fields = c.form.QuerySelectorAll("input[name], select[name]")
-	c.defaults = map[string]string{}
-	for _, el := range c.fields {
-		c.defaults[el.GetAttribute("name")] = defaultValue(el)
-	}
+	c.findElements()
 
 	hash := c.window.Get("location").Get("hash").String()
 	c.fragment = hash
@@ -39,6 +45,34 @@ func (c *calculator) start() {
 	}
 	c.update()
 	c.enableActions()
+}
+
+// findElements looks up the form's fields and the result elements once, so
+// updates do not search the page.
+func (c *calculator) findElements() {
+	c.defaults = map[string]string{}
+	c.fields = nil
+	for _, input := range c.form.queryAll("input[name], select[name]") {
+		name := input.attr("name")
+		f := field{
+			name:     name,
+			label:    name,
+			input:    input,
+			message:  c.doc.byID("error-" + name),
+			isSelect: input.v.Get("tagName").String() == "SELECT",
+		}
+		if label := c.doc.query(`label[for="` + input.attr("id") + `"]`); label.ok() {
+			f.label = strings.TrimSpace(label.text())
+		}
+		c.fields = append(c.fields, f)
+		c.defaults[name] = defaultValue(f)
+	}
+
+	c.hooks = map[string]node{}
+	c.shown = map[string]string{}
+	for _, el := range c.doc.queryAll("[data-result]") {
+		c.hooks[el.attr("data-result")] = el
+	}
 }
 
 // loadLink fills the form from a fragment, with or without its "#", and
@@ -71,8 +105,8 @@ func (c *calculator) update() {
 // values reads every named field of the form.
 func (c *calculator) values() map[string]string {
 	values := make(map[string]string, len(c.fields))
-	for _, el := range c.fields {
-		values[el.GetAttribute("name")] = el.Underlying().Get("value").String()
+	for _, f := range c.fields {
+		values[f.name] = f.value()
 	}
 	return values
 }
@@ -80,92 +114,75 @@ func (c *calculator) values() map[string]string {
 // fill puts values into the form. A field that values does not name gets its
 // default, so a link opened later replaces the whole profile. With
 // keepEdited, fields the user changed before the program loaded keep what
-// they hold. It returns an issue for each value a field could not hold as
-// it was, such as a line break in a text field.
+// they contain. It returns a message for each value a field could not take
+// as it was, such as a line break in a text field.
 func (c *calculator) fill(values map[string]string, keepEdited bool) []string {
 	var issues []string
-	for _, el := range c.fields {
-		name := el.GetAttribute("name")
-		if keepEdited && c.edited(el) {
+	for _, f := range c.fields {
+		if keepEdited && f.value() != c.defaults[f.name] {
 			continue
 		}
-		value, ok := values[name]
+		value, ok := values[f.name]
 		if !ok {
-			value = c.defaults[name]
+			value = c.defaults[f.name]
 		}
-		if !setValue(el, value) {
-			issues = append(issues, "The link's value for \u201c"+c.label(name)+"\u201d has characters a text field cannot hold, such as line breaks or invalid UTF-8; the field shows the rest.")
+		if !setValue(f, value) {
+			issues = append(issues, "The link's value for \u201c"+f.label+"\u201d has characters a text field cannot contain, such as line breaks or invalid UTF-8; the field shows the rest.")
 		}
 	}
 	return issues
 }
 
-// label returns the visible label of a field, or its name when it has none.
-func (c *calculator) label(name string) string {
-	if el := c.doc.QuerySelector(`label[for="f-` + name + `"]`); el != nil {
-		return strings.TrimSpace(el.TextContent())
-	}
-	return name
-}
-
-// edited reports whether a field holds something other than its default.
-func (c *calculator) edited(el dom.Element) bool {
-	return el.Underlying().Get("value").String() != c.defaults[el.GetAttribute("name")]
-}
-
-// setValue puts value into a field and reports whether the field now holds
-// it exactly. A select keeps a value that is none of its choices in an extra
-// option marked invalid, so the value is reported on the field instead of
-// being dropped; a choice that differs only in case or surrounding spaces
-// selects that choice, as ParseProfile reads it the same way.
-func setValue(el dom.Element, value string) bool {
-	node := el.Underlying()
-	if !isSelect(el) {
-		node.Set("value", value)
-		return node.Get("value").String() == value
+// setValue puts value into a field and reports whether the field now
+// contains it exactly. A select keeps a value that is none of its choices in
+// an extra option marked invalid, so the value is reported on the field
+// instead of being dropped. A choice that differs only in case or
+// surrounding spaces selects that choice, because ParseProfile reads it the
+// same way.
+func setValue(f field, value string) bool {
+	if !f.isSelect {
+		f.input.setValue(value)
+		return f.value() == value
 	}
 
-	removeInvalidOptions(el)
+	removeInvalidOptions(f.input)
 	choice := strings.TrimSpace(value)
-	for _, opt := range el.QuerySelectorAll("option") {
-		if strings.EqualFold(opt.Underlying().Get("value").String(), choice) {
-			opt.Underlying().Set("selected", true)
+	for _, opt := range f.input.queryAll("option") {
+		if strings.EqualFold(opt.value(), choice) {
+			opt.v.Set("selected", true)
 			return true
 		}
 	}
-	opt := dom.GetWindow().Document().CreateElement("option")
-	opt.SetAttribute("class", invalidOptionClass)
-	opt.Underlying().Set("value", value)
-	opt.SetTextContent(value + " (from the link; not a valid choice)")
-	el.AppendChild(opt)
-	opt.Underlying().Set("selected", true)
-	return node.Get("value").String() == value
+	opt := document().create("option", invalidOptionClass, value+" (from the link; not a valid choice)")
+	opt.setValue(value)
+	f.input.append(opt)
+	opt.v.Set("selected", true)
+	return f.value() == value
 }
 
 // removeInvalidOptions deletes the options setValue added to a select.
-func removeInvalidOptions(el dom.Element) {
-	for _, opt := range el.QuerySelectorAll("option." + invalidOptionClass) {
-		opt.Underlying().Call("remove")
+func removeInvalidOptions(sel node) {
+	for _, opt := range sel.queryAll("option." + invalidOptionClass) {
+		opt.v.Call("remove")
 	}
 }
 
 // dropStaleInvalidOptions removes an invalid option once the user has
 // picked a real choice in its select.
 func (c *calculator) dropStaleInvalidOptions() {
-	for _, opt := range c.form.QuerySelectorAll("option." + invalidOptionClass) {
-		if !opt.Underlying().Get("selected").Bool() {
-			opt.Underlying().Call("remove")
+	for _, opt := range c.form.queryAll("option." + invalidOptionClass) {
+		if !opt.v.Get("selected").Bool() {
+			opt.v.Call("remove")
 		}
 	}
 }
 
 // defaultValue returns the value a field was served with.
-func defaultValue(el dom.Element) string {
-	node := el.Underlying()
-	if !isSelect(el) {
-		return node.Get("defaultValue").String()
+func defaultValue(f field) string {
+	if !f.isSelect {
+		return f.input.v.Get("defaultValue").String()
 	}
-	options := node.Get("options")
+	options := f.input.v.Get("options")
 	for i := 0; i < options.Length(); i++ {
 		if options.Index(i).Get("defaultSelected").Bool() {
 			return options.Index(i).Get("value").String()
@@ -179,12 +196,17 @@ func defaultValue(el dom.Element) string {
 
 // resetFields puts every field back to the value the page was served with.
 func (c *calculator) resetFields() {
-	for _, el := range c.fields {
-		setValue(el, c.defaults[el.GetAttribute("name")])
+	for _, f := range c.fields {
+		setValue(f, c.defaults[f.name])
 	}
 }
 
-// isSelect reports whether a field is a select rather than an input.
-func isSelect(el dom.Element) bool {
-	return el.Underlying().Get("tagName").String() == "SELECT"
+// label returns the visible label of a field, or its name when it has none.
+func (c *calculator) label(name string) string {
+	for _, f := range c.fields {
+		if f.name == name {
+			return f.label
+		}
+	}
+	return name
 }

@@ -10,14 +10,12 @@ package main
 import (
 	"runtime"
 	"syscall/js"
-
-	"honnef.co/go/js/dom/v2"
 )
 
 func main() {
-	doc := dom.GetWindow().Document()
-	form := doc.GetElementByID("planner")
-	if form == nil {
+	doc := document()
+	form := doc.byID("planner")
+	if !form.ok() {
 		return
 	}
 	c := &calculator{doc: doc, form: form, window: js.Global()}
@@ -26,7 +24,7 @@ func main() {
 	// not stop the listeners below from being attached.
 	guard(c, c.start)
 	c.listen()
-	doc.DocumentElement().Class().Add("planner-ready")
+	doc.query("html").addClass("planner-ready")
 
 	// The program must stay alive: callbacks stop working once main returns.
 	select {}
@@ -35,26 +33,31 @@ func main() {
 // calculator holds the page elements the program works with and the state
 // it keeps between events.
 type calculator struct {
-	doc    dom.Document
-	form   dom.Element
+	doc    node
+	form   node
 	window js.Value
 
 	// fields are the form's named inputs and selects, in form order.
-	fields []dom.Element
+	fields []field
 	// defaults are the values the page was served with, by field name.
 	defaults map[string]string
+	// hooks are the result elements by their data-result name.
+	hooks map[string]node
+	// shown is what each section of the results last showed, by section, so
+	// an update rebuilds only the sections that changed.
+	shown map[string]string
 
-	// fragment is the last fragment written to the address bar, with its
-	// "#", or "" when the address has none. It tells our own updates from
-	// navigation.
+	// fragment is the address bar's fragment as last written or read, with
+	// its "#", or "" when the address has none. It tells our own updates
+	// from navigation.
 	fragment string
 	// history limits how often the address bar is rewritten.
 	history historyWriter
 	// linkIssues describe the parts of the last link loaded that could not
 	// be used.
 	linkIssues []string
-	// storagePaused keeps the remembered profile unchanged after a page load
-	// from a link with a different profile, until the user edits a field.
+	// storagePaused keeps the remembered profile unchanged after a link with
+	// a different profile was opened, until the user edits a field.
 	storagePaused bool
 
 	// copyURL is the link that Copy link falls back to selecting when the
@@ -68,41 +71,40 @@ type calculator struct {
 
 // listen attaches the program's event listeners. Each runs inside guard.
 func (c *calculator) listen() {
-	onField := func(ev dom.Event) {
+	onField := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		guard(c, func() {
-			if !isProfileField(ev.Underlying().Get("target")) {
+			if len(args) == 0 || !isProfileField(args[0].Get("target")) {
 				return
 			}
 			c.storagePaused = false
 			c.update()
 		})
-	}
-	c.form.AddEventListener("input", false, onField)
-	c.form.AddEventListener("change", false, onField)
+		return nil
+	})
+	c.form.v.Call("addEventListener", "input", onField)
+	c.form.v.Call("addEventListener", "change", onField)
 
-	win := dom.GetWindow()
-	onNavigate := func(dom.Event) { guard(c, c.navigated) }
-	win.AddEventListener("hashchange", false, onNavigate)
-	win.AddEventListener("popstate", false, onNavigate)
+	win := node{c.window}
+	win.on("hashchange", func() { guard(c, c.navigated) })
+	win.on("popstate", func() { guard(c, c.navigated) })
 	// A pending address-bar update is written before the page goes away, so
 	// a reload or a link followed right after typing keeps the last entry.
-	flush := func(dom.Event) { guard(c, c.history.flush) }
-	win.AddEventListener("pagehide", false, flush)
-	c.doc.AddEventListener("visibilitychange", false, flush)
+	win.on("pagehide", func() { guard(c, c.history.flush) })
+	c.doc.on("visibilitychange", func() { guard(c, c.history.flush) })
 
 	c.onClick("planner-copy", c.copyLink)
 	c.onClick("planner-reset", c.reset)
 	c.onClick("planner-print", c.print)
 	c.onClick("planner-restore", c.restoreRemembered)
-	if box := c.doc.GetElementByID("planner-remember"); box != nil {
-		box.AddEventListener("change", false, func(dom.Event) { guard(c, c.rememberChanged) })
+	if box := c.doc.byID("planner-remember"); box.ok() {
+		box.on("change", func() { guard(c, c.rememberChanged) })
 	}
 }
 
 // onClick runs fn, inside guard, when the element with the given id is clicked.
 func (c *calculator) onClick(id string, fn func()) {
-	if el := c.doc.GetElementByID(id); el != nil {
-		el.AddEventListener("click", false, func(dom.Event) { guard(c, fn) })
+	if el := c.doc.byID(id); el.ok() {
+		el.on("click", func() { guard(c, fn) })
 	}
 }
 

@@ -6,41 +6,42 @@ import (
 	"strconv"
 	"strings"
 
-	"honnef.co/go/js/dom/v2"
-
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
-// result returns the element with the given data-result hook, or nil.
-func (c *calculator) result(name string) dom.Element {
-	return c.doc.QuerySelector(`[data-result="` + name + `"]`)
+// result returns the element with the given data-result hook; it is not ok
+// when the page has none.
+func (c *calculator) result(name string) node {
+	return c.hooks[name]
 }
 
 // setText replaces the text of the element with the given data-result hook.
 // Unchanged text is left alone, so live regions announce only changes.
 func (c *calculator) setText(name, text string) {
-	if el := c.result(name); el != nil && el.TextContent() != text {
-		el.SetTextContent(text)
+	if el := c.result(name); el.ok() {
+		el.setText(text)
 	}
 }
 
-// element creates an element with the given class and text.
-func (c *calculator) element(tag, class, text string) dom.Element {
-	el := c.doc.CreateElement(tag)
-	if class != "" {
-		el.SetAttribute("class", class)
+// section rebuilds the children of the element with the given data-result
+// hook with fill, but only when key, a summary of what fill would show,
+// differs from the last time. Skipping unchanged sections keeps updates fast
+// and leaves a screen reader's position in them alone.
+func (c *calculator) section(name, key string, fill func(el node)) {
+	el := c.result(name)
+	if !el.ok() || c.shown[name] == key {
+		return
 	}
-	if text != "" {
-		el.SetTextContent(text)
-	}
-	return el
+	c.shown[name] = key
+	el.setText("")
+	fill(el)
 }
 
 // render writes the assessment into the results region.
 func (c *calculator) render(a plan.Assessment) {
 	c.setText("tier", a.Label())
-	if el := c.result("tier"); el != nil {
-		el.SetAttribute("data-tier", a.Tier.String()[len("Tier "):])
+	if el := c.result("tier"); el.ok() {
+		el.setAttr("data-tier", a.Tier.String()[len("Tier "):])
 	}
 	provisional := ""
 	if a.Provisional {
@@ -48,55 +49,51 @@ func (c *calculator) render(a plan.Assessment) {
 	}
 	c.setText("provisional", provisional)
 
-	if list := c.result("tier-why"); list != nil {
-		list.SetTextContent("")
+	c.section("tier-why", strings.Join(a.Why, "\n"), func(list node) {
 		for _, why := range a.Why {
-			list.AppendChild(c.element("li", "", why))
+			list.append(c.doc.create("li", "", why))
 		}
-	}
+	})
 
-	if list := c.result("factors"); list != nil {
-		list.SetTextContent("")
-		for _, f := range a.Factors {
-			item := c.element("li", "factor factor-"+f.Level.String(), "")
-			item.SetAttribute("data-factor", f.ID.Code())
-			item.SetAttribute("data-level", f.Level.String())
-			item.AppendChild(c.element("span", "factor-name", f.ID.Title()))
-			item.AppendChild(c.element("span", "factor-level", f.Level.String()))
-			item.AppendChild(c.element("span", "factor-reason", f.Reason))
-			list.AppendChild(item)
-		}
+	var key strings.Builder
+	for _, f := range a.Factors {
+		key.WriteString(f.Level.String() + f.Reason + "\n")
 	}
+	c.section("factors", key.String(), func(list node) {
+		for _, f := range a.Factors {
+			item := c.doc.create("li", "factor factor-"+f.Level.String(), "")
+			item.setAttr("data-factor", f.ID.Code())
+			item.setAttr("data-level", f.Level.String())
+			item.append(c.doc.create("span", "factor-name", f.ID.Title()))
+			item.append(c.doc.create("span", "factor-level", f.Level.String()))
+			item.append(c.doc.create("span", "factor-reason", f.Reason))
+			list.append(item)
+		}
+	})
 }
 
 // showFieldErrors puts each error's message next to its field, clears the
 // messages of fields that are now valid, and sums the errors up in the
 // results' live region, so a screen reader announces them as they appear.
 func (c *calculator) showFieldErrors(errs []*plan.FieldError) {
-	byField := map[string]string{}
+	byField := make(map[string]string, len(errs))
 	for _, err := range errs {
 		byField[err.Field] = err.Message()
 	}
-	for _, el := range c.fields {
-		name := el.GetAttribute("name")
-		msg, bad := byField[name]
-		if bad {
-			el.SetAttribute("aria-invalid", "true")
-		} else {
-			el.RemoveAttribute("aria-invalid")
+	for _, f := range c.fields {
+		msg, invalid := byField[f.name]
+		if invalid != (f.input.attr("aria-invalid") == "true") {
+			if invalid {
+				f.input.setAttr("aria-invalid", "true")
+			} else {
+				f.input.removeAttr("aria-invalid")
+			}
 		}
-		target := c.doc.GetElementByID("error-" + name)
-		if target == nil {
+		if !f.message.ok() || f.message.text() == msg {
 			continue
 		}
-		if target.TextContent() != msg {
-			target.SetTextContent(msg)
-		}
-		if bad {
-			target.RemoveAttribute("hidden")
-		} else {
-			target.SetAttribute("hidden", "")
-		}
+		f.message.setText(msg)
+		f.message.setHidden(!invalid)
 	}
 	c.setText("error-summary", c.errorSummary(errs))
 }
@@ -124,54 +121,30 @@ func (c *calculator) errorSummary(errs []*plan.FieldError) string {
 
 // showLinkIssues lists what the opened link contained that could not be used.
 func (c *calculator) showLinkIssues() {
-	box := c.doc.GetElementByID("planner-link-issues")
-	list := c.result("link-issues")
-	if box == nil || list == nil {
-		return
-	}
-	if sameItems(list, c.linkIssues) {
-		return
-	}
-	list.SetTextContent("")
-	for _, msg := range c.linkIssues {
-		list.AppendChild(c.element("li", "", msg))
-	}
-	if len(c.linkIssues) == 0 {
-		box.SetAttribute("hidden", "")
-	} else {
-		box.RemoveAttribute("hidden")
-	}
-}
-
-// sameItems reports whether a list's items have exactly the given texts.
-func sameItems(list dom.Element, texts []string) bool {
-	items := list.QuerySelectorAll(":scope > li")
-	if len(items) != len(texts) {
-		return false
-	}
-	for i, item := range items {
-		if item.TextContent() != texts[i] {
-			return false
+	c.section("link-issues", strings.Join(c.linkIssues, "\n"), func(list node) {
+		for _, msg := range c.linkIssues {
+			list.append(c.doc.create("li", "", msg))
 		}
+	})
+	if box := c.doc.byID("planner-link-issues"); box.ok() {
+		box.setHidden(len(c.linkIssues) == 0)
 	}
-	return true
 }
 
 // showStatus writes an error into the page's alert region, or clears it.
 // The region itself always stays in the page, so assistive technology
 // announces each new message.
 func (c *calculator) showStatus(msg string) {
-	el := c.doc.GetElementByID("planner-status")
-	if el == nil || el.TextContent() == msg {
+	el := c.doc.byID("planner-status")
+	if !el.ok() || el.text() == msg {
 		return
 	}
-	el.SetTextContent(msg)
+	el.setText(msg)
+	classes := el.v.Get("classList")
 	if msg == "" {
-		el.Class().Remove("notice")
-		el.Class().Remove("notice-error")
+		classes.Call("remove", "notice", "notice-error")
 	} else {
-		el.Class().Add("notice")
-		el.Class().Add("notice-error")
+		classes.Call("add", "notice", "notice-error")
 	}
 }
 
@@ -179,12 +152,12 @@ func (c *calculator) showStatus(msg string) {
 // A message equal to the one shown gets a no-break space appended, so that
 // screen readers announce it again.
 func (c *calculator) announce(msg string) {
-	el := c.doc.GetElementByID("planner-message")
-	if el == nil {
+	el := c.doc.byID("planner-message")
+	if !el.ok() {
 		return
 	}
-	if el.TextContent() == msg {
+	if el.text() == msg {
 		msg += "\u00a0"
 	}
-	el.SetTextContent(msg)
+	el.setText(msg)
 }

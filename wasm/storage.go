@@ -122,27 +122,21 @@ func (c *calculator) restoreRemembered() {
 
 // showRestoreOffer shows or hides the offer to open the remembered profile.
 func (c *calculator) showRestoreOffer(show bool) {
-	el := c.doc.GetElementByID("planner-restore-offer")
-	if el == nil {
-		return
-	}
-	if show {
-		el.RemoveAttribute("hidden")
-	} else {
-		el.SetAttribute("hidden", "")
+	if el := c.doc.byID("planner-restore-offer"); el.ok() {
+		el.setHidden(!show)
 	}
 }
 
 // rememberOn reports whether the "Remember on this device" box is checked.
 func (c *calculator) rememberOn() bool {
-	box := c.doc.GetElementByID("planner-remember")
-	return box != nil && box.Underlying().Get("checked").Bool()
+	box := c.doc.byID("planner-remember")
+	return box.ok() && box.v.Get("checked").Bool()
 }
 
 // setRememberBox checks or unchecks the "Remember on this device" box.
 func (c *calculator) setRememberBox(on bool) {
-	if box := c.doc.GetElementByID("planner-remember"); box != nil {
-		box.Underlying().Set("checked", on)
+	if box := c.doc.byID("planner-remember"); box.ok() {
+		box.v.Set("checked", on)
 	}
 }
 
