@@ -62,7 +62,15 @@
         stopped(" (" + detail + ")");
         return;
       }
-      fail("The planner could not load (" + detail + "). Check your connection and reload the page; the guide works without it.");
+      // A fetch with an integrity check fails with a bare "Failed to fetch"
+      // when the server answers with an error page, so ask for the status.
+      fetch(url, { method: "HEAD", credentials: "same-origin", cache: "no-store" })
+        .then(function (response) {
+          if (!response.ok) detail = "the server answered " + response.status + " for " + url;
+        }, function () {})
+        .then(function () {
+          fail("The planner could not load (" + detail + "). Check your connection and reload the page; the guide works without it.");
+        });
     });
 
   // stopped reports a program that ran and then exited or crashed.

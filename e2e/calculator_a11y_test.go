@@ -1,0 +1,297 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/entbackup/ent-backup-planner/plan"
+)
+
+// axePath is axe-core's browser bundle, installed by `npm ci`.
+var axePath = filepath.Join("..", "node_modules", "axe-core", "axe.min.js")
+
+// axeSource returns axe-core's source, or skips the test when it is not
+// installed (a failure when REQUIRE_BROWSER=1).
+func axeSource(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile(axePath)
+	if err == nil {
+		return string(src)
+	}
+	if os.Getenv("REQUIRE_BROWSER") == "1" {
+		t.Fatalf("axe-core is missing (%v); run `npm ci` first", err)
+	}
+	t.Skipf("axe-core is missing (%v); run `npm ci` to run the accessibility checks", err)
+	return ""
+}
+
+// axeViolation is the part of an axe-core violation the tests report.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// checkAxe runs axe-core on the page and fails on every serious or critical
+// violation.
+func (b *browser) checkAxe(t *testing.T, src, state string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function(){`+src+`;return true;})()`)); err != nil && !strings.Contains(err.Error(), "undefined") {
+		t.Fatalf("inject axe-core: %v", err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`axe.run(document, {resultTypes: ["violations"]}).then(function(r){return JSON.stringify(r.violations)})`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("run axe-core: %v", err)
+	}
+	var violations []axeViolation
+	if err := json.Unmarshal([]byte(out), &violations); err != nil {
+		t.Fatalf("decode axe-core results: %v", err)
+	}
+	for _, v := range violations {
+		if v.Impact != "serious" && v.Impact != "critical" {
+			t.Logf("%s: axe %s (%s): %s", state, v.ID, v.Impact, v.Help)
+			continue
+		}
+		for _, n := range v.Nodes {
+			t.Errorf("%s: axe %s (%s): %s at %v: %s", state, v.ID, v.Impact, v.Help, n.Target, n.HTML)
+		}
+	}
+}
+
+// plannerStates are the fragments of the states every check runs in.
+func plannerStates() map[string]string {
+	matchYear := plan.DefaultMatchYear(time.Now())
+	return map[string]string{
+		"empty":  "",
+		"filled": "#" + plan.EncodeFragment(plan.Examples[1].ValuesFor(matchYear)),
+		"errors": "#v=1&step2=312&failures=two&visa=mars&budget=-5&bogus=" + strings.Repeat("x", 80) + "&step2=1",
+	}
+}
+
+func TestAxeInEveryState(t *testing.T) {
+	src := axeSource(t)
+	base := serveSite(t)
+	b := newBrowser(t)
+	for _, scheme := range []string{"light", "dark"} {
+		b.setMedia(t, "", scheme)
+		for state, fragment := range plannerStates() {
+			b.do(t, chromedp.Navigate("about:blank"))
+			b.openPlanner(t, base+"/calculator/"+fragment)
+			b.checkAxe(t, src, state+" "+scheme)
+		}
+	}
+
+	// After the buttons have shown their messages. The reload ends the
+	// colour transitions that the switch back to light mode started.
+	b.setMedia(t, "", "light")
+	b.do(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`html.planner-ready`)))
+	b.grantClipboard(t)
+	b.do(t, chromedp.Click(chromedp.CSS(`#planner-copy`)))
+	b.waitText(t, `#planner-message`, "Link copied")
+	b.checkAxe(t, src, "after Copy link")
+	b.do(t, chromedp.Click(chromedp.CSS(`#planner-reset`)))
+	b.checkAxe(t, src, "after Reset")
+	b.checkNoProblems(t)
+}
+
+func TestEveryControlHasName(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/"+plannerStates()["filled"])
+	unnamed := eval[[]string](t, b, `Array.from(document.querySelectorAll("input, select, button")).filter(function(el){
+	  var name = (el.labels && el.labels.length ? el.labels[0].textContent : "") || el.getAttribute("aria-label") || (el.tagName === "BUTTON" ? el.textContent : "");
+	  return !name.trim();
+	}).map(function(el){ return el.outerHTML.slice(0, 80); })`)
+	for _, el := range unnamed {
+		t.Errorf("control without an accessible name: %s", el)
+	}
+	described := eval[[]string](t, b, `Array.from(document.querySelectorAll("#planner [name]")).filter(function(el){
+	  return (el.getAttribute("aria-describedby") || "").indexOf("error-" + el.name) < 0;
+	}).map(function(el){ return el.name; })`)
+	for _, name := range described {
+		t.Errorf("field %s is not described by its error message", name)
+	}
+	// The results announce changes politely, from a region that is always
+	// in the page.
+	if live := eval[string](t, b, `document.querySelector(".summary").getAttribute("aria-live")`); live != "polite" {
+		t.Errorf("summary aria-live = %q, want polite", live)
+	}
+	for _, id := range []string{"planner-status", "planner-message"} {
+		if shown := eval[bool](t, b, `getComputedStyle(document.getElementById("`+id+`")).display !== "none"`); !shown {
+			t.Errorf("live region #%s is display:none, so screen readers miss its first message", id)
+		}
+	}
+}
+
+func TestKeyboardReachesEveryControl(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/")
+
+	want := eval[[]string](t, b, `Array.from(document.querySelectorAll("#planner [name]")).map(function(el){return el.id})
+	  .concat(["planner-remember", "planner-copy", "planner-print", "planner-reset"])`)
+	var got []string
+	seen := map[string]bool{}
+	for i := 0; i < 80 && len(got) < len(want); i++ {
+		b.do(t, chromedp.KeyEvent(kb.Tab))
+		focus := eval[string](t, b, `document.activeElement.id`)
+		if focus == "" || seen[focus] {
+			continue
+		}
+		seen[focus] = true
+		if strings.HasPrefix(focus, "f-") || strings.HasPrefix(focus, "planner-") {
+			got = append(got, focus)
+			outline := eval[string](t, b, `(function(){var s=getComputedStyle(document.activeElement);return s.outlineStyle+" "+s.outlineWidth;})()`)
+			if strings.HasPrefix(outline, "none") || strings.HasSuffix(outline, " 0px") {
+				t.Errorf("#%s has no visible focus outline (%s)", focus, outline)
+			}
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("tab order = %v, want %v", got, want)
+	}
+
+	// The keyboard works the controls, and Tab leaves the last button.
+	back := chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(kb.ModifierShift))
+	b.do(t, back, back, back)
+	if focus := eval[string](t, b, `document.activeElement.id`); focus != "planner-remember" {
+		t.Fatalf("three Shift+Tab from Reset reach %q, want planner-remember", focus)
+	}
+	b.do(t, chromedp.KeyEvent(" "))
+	if !eval[bool](t, b, rememberBox) {
+		t.Error("Space on Remember on this device did not check it")
+	}
+	b.do(t, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
+	if focus := eval[string](t, b, `document.activeElement.id`); focus == "planner-reset" {
+		t.Error("focus is stuck on Reset")
+	}
+	b.checkNoProblems(t)
+}
+
+func TestNarrowScreenHasNoHorizontalScroll(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	for _, width := range []int64{320, 390} {
+		b.do(t, chromedp.EmulateViewport(width, 800))
+		for state, fragment := range plannerStates() {
+			b.do(t, chromedp.Navigate("about:blank"))
+			b.openPlanner(t, base+"/calculator/"+fragment)
+			scroll := eval[int64](t, b, `document.documentElement.scrollWidth`)
+			if scroll > width {
+				wide := eval[[]string](t, b, `Array.from(document.querySelectorAll("body *")).filter(function(el){return el.getBoundingClientRect().right > `+jsNumber(width)+`}).slice(0,5).map(function(el){return el.tagName+"."+el.className})`)
+				t.Errorf("%s at %d px: scrollWidth %d; elements past the edge: %v", state, width, scroll, wide)
+			}
+		}
+	}
+	b.checkNoProblems(t)
+}
+
+func TestReducedMotionStopsTransitions(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	transition := `getComputedStyle(document.getElementById("planner-copy")).transitionDuration`
+
+	b.setMotion(t, "no-preference")
+	b.openPlanner(t, base+"/calculator/")
+	if got := eval[string](t, b, transition); got == "0s" {
+		t.Fatalf("button transition = %s without a preference; the check below would prove nothing", got)
+	}
+	b.setMotion(t, "reduce")
+	if got := eval[string](t, b, transition); got != "0s" {
+		t.Errorf("button transition = %s with reduced motion, want 0s", got)
+	}
+}
+
+func TestDarkModeUsesDarkPalette(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.setMedia(t, "", "dark")
+	b.openPlanner(t, base+"/calculator/"+plannerStates()["errors"])
+	for _, sel := range []string{"body", ".results", "#f-step2"} {
+		bg := eval[string](t, b, `getComputedStyle(document.querySelector("`+sel+`")).backgroundColor`)
+		if !isDark(bg) {
+			t.Errorf("%s background = %s in dark mode, want a dark colour", sel, bg)
+		}
+	}
+}
+
+func TestPrintShowsPlanWithoutForm(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/"+plannerStates()["filled"])
+	b.setMedia(t, "print", "light")
+
+	for sel, wantShown := range map[string]bool{
+		".planner-input": false, ".site-header": false, ".site-footer": false,
+		".results": true, `[data-result="tier"]`: true, `[data-result="factors"]`: true,
+	} {
+		shown := eval[bool](t, b, `(function(){var e=document.querySelector('`+sel+`');return !!e && e.getClientRects().length>0;})()`)
+		if shown != wantShown {
+			t.Errorf("in print, %s shown = %v, want %v", sel, shown, wantShown)
+		}
+	}
+	if bg := eval[string](t, b, `getComputedStyle(document.querySelector(".results")).backgroundColor`); bg != "rgba(0, 0, 0, 0)" {
+		t.Errorf("in print, results background = %s, want none", bg)
+	}
+
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF())
+	if err != nil {
+		t.Fatalf("print to PDF: %v", err)
+	}
+	if !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Errorf("PrintToPDF returned %d bytes that are not a PDF", len(pdf))
+	}
+	if dir := os.Getenv("PLANNER_SCREENSHOTS"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "plan.pdf"), pdf, 0o644)
+	}
+}
+
+// setMotion emulates the prefers-reduced-motion media feature.
+func (b *browser) setMotion(t *testing.T, value string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	params := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: value}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, params); err != nil {
+		t.Fatalf("emulate prefers-reduced-motion %s: %v", value, err)
+	}
+}
+
+// isDark reports whether a computed rgb() colour is dark.
+func isDark(color string) bool {
+	var r, g, b int
+	fields := strings.FieldsFunc(color, func(c rune) bool { return c < '0' || c > '9' })
+	if len(fields) < 3 {
+		return false
+	}
+	for i, p := range []*int{&r, &g, &b} {
+		for _, c := range fields[i] {
+			*p = *p*10 + int(c-'0')
+		}
+	}
+	return r+g+b < 3*80
+}
+
+func jsNumber(n int64) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
