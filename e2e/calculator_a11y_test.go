@@ -193,6 +193,9 @@ func TestNarrowScreenHasNoHorizontalScroll(t *testing.T) {
 		for state, fragment := range plannerStates() {
 			b.do(t, chromedp.Navigate("about:blank"))
 			b.openPlanner(t, base+"/calculator/"+fragment)
+			if n := eval[int](t, b, `Array.from(document.querySelectorAll(".table-wrap")).filter(function(e){return e.scrollWidth>e.clientWidth}).length`); n > 0 {
+				t.Errorf("%s at %d px: %d tables scroll sideways", state, width, n)
+			}
 			scroll := eval[int64](t, b, `document.documentElement.scrollWidth`)
 			if scroll > width {
 				wide := eval[[]string](t, b, `Array.from(document.querySelectorAll("body *")).filter(function(el){return el.getBoundingClientRect().right > `+jsNumber(width)+`}).slice(0,5).map(function(el){return el.tagName+"."+el.className})`)

@@ -85,3 +85,77 @@ func TestInvalidFieldShowsMessage(t *testing.T) {
 		t.Errorf("browser console problems: %v", p)
 	}
 }
+
+func TestFullPlanMatchesPlanBuild(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	matchYear := plan.DefaultMatchYear(time.Now())
+	profiles := map[string]map[string]string{}
+	for _, ex := range plan.Examples {
+		profiles[ex.ID] = ex.ValuesFor(matchYear)
+	}
+	tight := plan.Examples[2].ValuesFor(matchYear)
+	tight[plan.FieldBudget] = "900"
+	profiles["tight budget"] = tight
+	h1b := plan.Examples[0].ValuesFor(matchYear)
+	h1b[plan.FieldVisa] = "h1b"
+	h1b[plan.FieldIntAcute] = "3"
+	profiles["strong, H-1B"] = h1b
+
+	for name, values := range profiles {
+		t.Run(name, func(t *testing.T) {
+			profile, errs := plan.ParseProfile(values, time.Now())
+			if len(errs) > 0 {
+				t.Fatalf("profile has errors: %v", errs)
+			}
+			want := plan.Build(profile, time.Now())
+
+			b.do(t, chromedp.Navigate("about:blank"))
+			b.openPlanner(t, base+"/calculator/#"+plan.EncodeFragment(values))
+			b.waitText(t, `[data-result="tier"]`, want.Assessment.Label())
+
+			if got := b.text(t, `[data-result="ent-applications"]`); got != strconv.Itoa(want.Applications.ENTPrograms) {
+				t.Errorf("ent-applications = %q, want %d", got, want.Applications.ENTPrograms)
+			}
+			if got := b.text(t, `[data-result="backup-applications"]`); got != strconv.Itoa(want.Applications.BackupPrograms) {
+				t.Errorf("backup-applications = %q, want %d", got, want.Applications.BackupPrograms)
+			}
+			if got := eval[string](t, b, `document.querySelector('[data-result="total-cost"]').dataset.usd`); got != strconv.Itoa(want.Cost.Total) {
+				t.Errorf("total-cost data-usd = %q, want %d", got, want.Cost.Total)
+			}
+			if got := b.text(t, `[data-result="total-cost"]`); !strings.HasPrefix(got, "$") || strings.ReplaceAll(got[1:], ",", "") != strconv.Itoa(want.Cost.Total) {
+				t.Errorf("total-cost = %q, want $%d with thousands separators", got, want.Cost.Total)
+			}
+
+			var wantRanking []string
+			for _, backup := range want.Backups {
+				wantRanking = append(wantRanking, string(backup.Specialty))
+			}
+			gotRanking := eval[[]string](t, b, `Array.from(document.querySelectorAll('[data-result="backup-ranking"] [data-specialty]')).map(function(e){return e.dataset.specialty})`)
+			if strings.Join(gotRanking, " ") != strings.Join(wantRanking, " ") {
+				t.Errorf("backup ranking = %v, want %v", gotRanking, wantRanking)
+			}
+
+			counts := map[string]int{
+				`[data-result="cost-breakdown"] tbody tr`:      len(want.Cost.Items),
+				`[data-result="timeline"] [data-step]`:         len(want.Timeline.Items),
+				`[data-result="outcomes"] [data-outcome]`:      len(want.Outcomes),
+				`[data-result="letters"] tbody tr:not(.group)`: len(want.Letters.ENT) + len(want.Letters.Backup),
+				`[data-result="signals"] li`:                   len(want.Signals.Advice),
+				`[data-result="factors"] li`:                   len(want.Assessment.Factors),
+			}
+			for sel, n := range counts {
+				if got := eval[int](t, b, `document.querySelectorAll('`+sel+`').length`); got != n {
+					t.Errorf("%s: %d elements, want %d", sel, got, n)
+				}
+			}
+			if got := b.text(t, `[data-result="move-up"]`); !strings.Contains(got, want.MoveUp.Message) {
+				t.Errorf("move-up = %q, want it to contain %q", got, want.MoveUp.Message)
+			}
+			if want.Cost.Budget.Message != "" {
+				b.waitText(t, `[data-result="budget"]`, want.Cost.Budget.Message)
+			}
+			b.checkNoProblems(t)
+		})
+	}
+}

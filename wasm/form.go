@@ -90,10 +90,11 @@ func (c *calculator) loadLink(fragment string, keepEdited bool) {
 // profile into the fragment and, when the user opted in, into storage.
 func (c *calculator) update() {
 	values := c.values()
-	profile, errs := plan.ParseProfile(values, time.Now())
+	today := time.Now()
+	profile, errs := plan.ParseProfile(values, today)
 	c.showFieldErrors(errs)
 	c.showLinkIssues()
-	c.render(plan.Assess(profile))
+	c.render(plan.Build(profile, today), today)
 	c.showStatus("")
 	c.dropStaleInvalidOptions()
 

@@ -5,6 +5,7 @@ package main
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/entbackup/ent-backup-planner/plan"
 )
@@ -23,53 +24,309 @@ func (c *calculator) setText(name, text string) {
 	}
 }
 
-// section rebuilds the children of the element with the given data-result
-// hook with fill, but only when key, a summary of what fill would show,
-// differs from the last time. Skipping unchanged sections keeps updates fast
-// and leaves a screen reader's position in them alone.
-func (c *calculator) section(name, key string, fill func(el node)) {
-	el := c.result(name)
-	if !el.ok() || c.shown[name] == key {
-		return
-	}
-	c.shown[name] = key
-	el.setText("")
-	fill(el)
+// render writes the plan into the results region: the summary first, then
+// each section in the order of the page.
+func (c *calculator) render(p plan.Plan, today time.Time) {
+	c.renderSummary(p)
+	c.renderAssessment(p.Assessment)
+	c.renderMoveUp(p.MoveUp)
+	c.renderBackups(p.Backups)
+	c.renderApplications(p.Applications, p.Cost)
+	c.section("signals", list("ul", "", p.Signals.Advice), textEl("p", "source", "Source: "+p.Signals.Source))
+	c.renderLetters(p.Letters)
+	c.renderTimeline(p.Timeline)
+	c.renderOutcomes(p.Outcomes)
+	c.setText("print-note", "Made on "+today.Format("January 2, 2006")+" with the ENT Backup Planner, for the "+strconv.Itoa(p.MatchYear)+" Match. Every figure is an estimate; check it with AAMC, NRMP and ECFMG before you pay.")
 }
 
-// render writes the assessment into the results region.
-func (c *calculator) render(a plan.Assessment) {
+// renderSummary writes the tier, the application counts and the total fees.
+func (c *calculator) renderSummary(p plan.Plan) {
+	a := p.Assessment
 	c.setText("tier", a.Label())
 	if el := c.result("tier"); el.ok() {
 		el.setAttr("data-tier", a.Tier.String()[len("Tier "):])
 	}
+	c.setText("ent-applications", strconv.Itoa(p.Applications.ENTPrograms))
+	c.setText("backup-applications", strconv.Itoa(p.Applications.BackupPrograms))
+	c.setText("backup-name", "in "+p.Applications.BackupName)
+	c.setText("total-cost", formatUSD(p.Cost.Total))
+	if el := c.result("total-cost"); el.ok() {
+		el.setAttr("data-usd", strconv.Itoa(p.Cost.Total))
+	}
+
 	provisional := ""
 	if a.Provisional {
 		provisional = "Provisional until your Step 2 CK score is in."
 	}
 	c.setText("provisional", provisional)
-
-	c.section("tier-why", strings.Join(a.Why, "\n"), func(list node) {
-		for _, why := range a.Why {
-			list.append(c.doc.create("li", "", why))
-		}
-	})
-
-	var key strings.Builder
-	for _, f := range a.Factors {
-		key.WriteString(f.Level.String() + f.Reason + "\n")
+	budget := ""
+	if p.Cost.Budget.Status == plan.BudgetTrimmed || p.Cost.Budget.Status == plan.BudgetShortfall {
+		budget = p.Cost.Budget.Message
 	}
-	c.section("factors", key.String(), func(list node) {
-		for _, f := range a.Factors {
-			item := c.doc.create("li", "factor factor-"+f.Level.String(), "")
-			item.setAttr("data-factor", f.ID.Code())
-			item.setAttr("data-level", f.Level.String())
-			item.append(c.doc.create("span", "factor-name", f.ID.Title()))
-			item.append(c.doc.create("span", "factor-level", f.Level.String()))
-			item.append(c.doc.create("span", "factor-reason", f.Reason))
-			list.append(item)
+	c.setText("budget-summary", budget)
+}
+
+// renderAssessment writes the reasons for the tier and each factor.
+func (c *calculator) renderAssessment(a plan.Assessment) {
+	c.section("tier-why", listItems(a.Why)...)
+
+	var factors []*elem
+	for _, f := range a.Factors {
+		level := f.Level.String()
+		factors = append(factors, el("li", "class", "factor factor-"+level, "data-factor", f.ID.Code(), "data-level", level).add(
+			textEl("span", "factor-name", f.ID.Title()),
+			textEl("span", "factor-level", level),
+			textEl("span", "factor-reason", f.Reason),
+		))
+	}
+	c.section("factors", factors...)
+}
+
+// renderMoveUp writes the smallest sets of changes that reach the next tier.
+func (c *calculator) renderMoveUp(m plan.MoveUp) {
+	kids := []*elem{textEl("p", "", m.Message)}
+	if len(m.Options) > 0 {
+		options := el("ol", "class", "move-up-options")
+		for _, option := range m.Options {
+			steps := make([]string, len(option.Changes))
+			for i, change := range option.Changes {
+				steps[i] = change.Step
+			}
+			options.add(el("li").add(list("ul", "", steps), textEl("p", "result-line", "Reaches "+option.Result+".")))
 		}
-	})
+		kids = append(kids, options)
+	}
+	if len(m.Fixed) > 0 {
+		kids = append(kids, textEl("p", "sub-heading", "What cannot change:"), list("ul", "", m.Fixed))
+	}
+	if len(m.Notes) > 0 {
+		kids = append(kids, list("ul", "notes", m.Notes))
+	}
+	c.section("move-up", kids...)
+}
+
+// renderBackups writes the backup specialties in rank order. The top three
+// get their reasons, cautions and ENT-related paths; the others a line each.
+func (c *calculator) renderBackups(backups []plan.BackupOption) {
+	var items []*elem
+	for i, b := range backups {
+		title := b.Name
+		if !b.Realistic {
+			title += " (not a realistic backup for your tier)"
+		}
+		item := el("li", "class", "backup", "data-specialty", string(b.Specialty), "data-rank", strconv.Itoa(b.Rank)).
+			add(textEl("p", "backup-name", title))
+		if i >= 3 {
+			if len(b.Reasons) > 0 {
+				item.add(textEl("p", "", b.Reasons[0]))
+			}
+			items = append(items, item)
+			continue
+		}
+		item.add(list("ul", "", b.Reasons))
+		if len(b.Cautions) > 0 {
+			item.add(textEl("p", "sub-heading", "Cautions:"), list("ul", "", b.Cautions))
+		}
+		if len(b.ENTPaths) > 0 {
+			item.add(textEl("p", "", "ENT-related paths it keeps open: "+strings.Join(b.ENTPaths, ", ")+"."))
+		}
+		items = append(items, item)
+	}
+	c.section("backup-ranking", items...)
+}
+
+// renderApplications writes the application counts with their reasons, the
+// fee table and the budget result.
+func (c *calculator) renderApplications(apps plan.Applications, cost plan.Cost) {
+	c.section("applications",
+		textEl("p", "", strconv.Itoa(apps.ENTPrograms)+" ENT programs and "+strconv.Itoa(apps.BackupPrograms)+" "+apps.BackupName+" programs, with a rank list of about "+strconv.Itoa(apps.EstimatedRanks)+" programs."),
+		list("ul", "", apps.Reasons),
+	)
+
+	body := el("tbody")
+	var sources []string
+	for _, item := range cost.Items {
+		body.add(el("tr", "data-cost", item.ID).add(
+			textEl("th", "", item.Label).withAttrs("scope", "row"),
+			textEl("td", "amount", formatUSD(item.Amount)),
+		))
+		if !contains(sources, item.Source) {
+			sources = append(sources, item.Source)
+		}
+	}
+	table := el("table", "class", "cost-table").add(
+		textEl("caption", "", "Fees, using the "+strconv.Itoa(cost.Season)+" season's fee schedule"),
+		el("thead").add(el("tr").add(
+			textEl("th", "", "Item").withAttrs("scope", "col"),
+			textEl("th", "amount", "US dollars").withAttrs("scope", "col"),
+		)),
+		body,
+		el("tfoot").add(el("tr").add(
+			textEl("th", "", "Total").withAttrs("scope", "row"),
+			textEl("td", "amount", formatUSD(cost.Total)),
+		)),
+	)
+	c.section("cost-breakdown", table)
+
+	var budget []*elem
+	if cost.SeasonNote != "" {
+		budget = append(budget, textEl("p", "", cost.SeasonNote))
+	}
+	if cost.Budget.Message != "" {
+		budget = append(budget, textEl("p", "budget-"+string(cost.Budget.Status), cost.Budget.Message))
+	}
+	budget = append(budget, textEl("p", "sub-heading", "Sources:"), list("ul", "source", sources))
+	c.section("budget", budget...)
+}
+
+// renderLetters writes the letters held against those needed, the gaps, and
+// which letters to send to each specialty's programs.
+func (c *calculator) renderLetters(l plan.LetterPlan) {
+	body := el("tbody")
+	addRows := func(side string, needs []plan.LetterNeed) {
+		body.add(el("tr", "class", "group").add(textEl("th", "", "For "+side).withAttrs("colspan", "4", "scope", "colgroup")))
+		for _, n := range needs {
+			missing := "none"
+			if n.Missing > 0 {
+				missing = strconv.Itoa(n.Missing)
+			}
+			needed := strconv.Itoa(n.Min)
+			if n.Target > n.Min {
+				needed += "\u2013" + strconv.Itoa(n.Target)
+			}
+			body.add(el("tr").add(
+				textEl("th", "", n.Group).withAttrs("scope", "row"),
+				textEl("td", "amount", strconv.Itoa(n.Held)),
+				textEl("td", "amount", needed),
+				textEl("td", "amount", missing),
+			))
+		}
+	}
+	if len(l.ENT) > 0 {
+		addRows("ENT", l.ENT)
+	}
+	addRows(l.BackupSpecialty.Name(), l.Backup)
+	table := el("table", "class", "letters-table").add(
+		textEl("caption", "", "Letters you hold and letters you need"),
+		el("thead").add(el("tr").add(
+			textEl("th", "", "Letters").withAttrs("scope", "col"),
+			textEl("th", "amount", "Held").withAttrs("scope", "col"),
+			textEl("th", "amount", "Needed").withAttrs("scope", "col"),
+			textEl("th", "amount", "Missing").withAttrs("scope", "col"),
+		)),
+		body,
+	)
+	kids := []*elem{el("div", "class", "table-wrap").add(table)}
+	if len(l.Gaps) > 0 {
+		kids = append(kids, textEl("p", "sub-heading", "To close the gaps:"), list("ul", "", l.Gaps))
+	}
+	for _, a := range l.Assignments {
+		letters := make([]string, len(a.Letters))
+		for i, letter := range a.Letters {
+			letters[i] = strconv.Itoa(letter.Count) + " from " + pluralWriter(letter.Label, letter.Count)
+		}
+		text := "Send " + a.Name + " programs " + strconv.Itoa(a.Total) + " letters: " + strings.Join(letters, ", ") + "."
+		if len(a.Letters) == 0 {
+			text = "No letters to send to " + a.Name + " programs yet."
+		}
+		kids = append(kids, textEl("p", "", text))
+		if len(a.Notes) > 0 {
+			kids = append(kids, list("ul", "notes", a.Notes))
+		}
+	}
+	kids = append(kids, textEl("p", "notes", "Each program receives at most "+strconv.Itoa(l.MaxPerProgram)+" letters."))
+	c.section("letters", kids...)
+}
+
+// renderTimeline writes the dated steps to Match Day, grouped by month.
+func (c *calculator) renderTimeline(t plan.Timeline) {
+	months := el("ol", "class", "timeline")
+	var month, items *elem
+	for _, item := range t.Items {
+		if month == nil || month.kids[0].text != item.Month {
+			items = el("ul")
+			month = el("li").add(textEl("h4", "", item.Month), items)
+			months.add(month)
+		}
+		when := item.Date.Format("January 2")
+		if !item.End.IsZero() {
+			when += " to " + item.End.Format("January 2")
+		}
+		if item.Approximate {
+			when = "About " + when
+		}
+		class := "timeline-" + string(item.Kind)
+		switch {
+		case item.Late:
+			class += " late"
+			when += " (late: do it now)"
+		case item.Passed:
+			class += " passed"
+			when += " (passed)"
+		}
+		items.add(el("li", "class", class, "data-step", item.ID).add(
+			textEl("span", "when", when+": "),
+			textEl("strong", "", item.Title),
+			textEl("span", "detail", " "+item.Detail),
+		))
+	}
+	c.section("timeline", months, list("ul", "notes", t.Notes))
+}
+
+// renderOutcomes writes a checklist for each result of the Match.
+func (c *calculator) renderOutcomes(outcomes []plan.Outcome) {
+	var kids []*elem
+	for _, o := range outcomes {
+		kids = append(kids, el("div", "class", "outcome", "data-outcome", o.ID).add(
+			textEl("h4", "", o.Title),
+			list("ul", "", o.Steps),
+		))
+	}
+	c.section("outcomes", kids...)
+}
+
+// listItems returns one li per text.
+func listItems(texts []string) []*elem {
+	items := make([]*elem, len(texts))
+	for i, text := range texts {
+		items[i] = textEl("li", "", text)
+	}
+	return items
+}
+
+// pluralWriter returns the writer's label, made plural for more than one:
+// "internist" or "internists".
+func pluralWriter(label string, n int) string {
+	if n == 1 {
+		return label
+	}
+	if head, tail, ok := strings.Cut(label, " "); ok {
+		return head + "s " + tail
+	}
+	return label + "s"
+}
+
+// formatUSD writes whole US dollars with thousands separators: "$10,941".
+func formatUSD(n int) string {
+	if n < 0 {
+		return "-" + formatUSD(-n)
+	}
+	digits := strconv.Itoa(n)
+	out := ""
+	for len(digits) > 3 {
+		out = "," + digits[len(digits)-3:] + out
+		digits = digits[:len(digits)-3]
+	}
+	return "$" + digits + out
+}
+
+func contains(list []string, s string) bool {
+	for _, item := range list {
+		if item == s {
+			return true
+		}
+	}
+	return false
 }
 
 // showFieldErrors puts each error's message next to its field, clears the
@@ -121,11 +378,7 @@ func (c *calculator) errorSummary(errs []*plan.FieldError) string {
 
 // showLinkIssues lists what the opened link contained that could not be used.
 func (c *calculator) showLinkIssues() {
-	c.section("link-issues", strings.Join(c.linkIssues, "\n"), func(list node) {
-		for _, msg := range c.linkIssues {
-			list.append(c.doc.create("li", "", msg))
-		}
-	})
+	c.section("link-issues", listItems(c.linkIssues)...)
 	if box := c.doc.byID("planner-link-issues"); box.ok() {
 		box.setHidden(len(c.linkIssues) == 0)
 	}
