@@ -59,7 +59,7 @@ test: vet build fuzz
 # as a count of runs: with a duration, Go 1.26's fuzzer can fail a clean run
 # with "context deadline exceeded" (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME ?= 60000x
-FUZZ_TARGETS := ./plan:FuzzDecodeFragment ./plan:FuzzParseProfile ./wasm/sharelink:FuzzEncode
+FUZZ_TARGETS := ./plan:FuzzDecodeFragment ./plan:FuzzParseProfile ./plan:FuzzBuild ./wasm/sharelink:FuzzEncode
 
 ## fuzz: fuzz each target for FUZZTIME runs (e.g. make fuzz FUZZTIME=5000000x)
 fuzz:

@@ -249,3 +249,149 @@ func intField(p Profile, name string) int {
 	}
 	panic("intField: not a numeric field: " + name)
 }
+
+// FuzzBuild reads a profile as FuzzParseProfile does, or, with a non-zero
+// wild, puts out-of-range values straight into it, and checks the plan's
+// invariants. Build promises a plan for any profile, clamping what is out
+// of range.
+func FuzzBuild(f *testing.F) {
+	f.Add("238\n0\nnone\n0\n1\n2\n0\n1\n0\n2", int16(0), int64(0))
+	f.Add("", int16(100), int64(-1))
+	f.Add("220\n3", int16(-300), int64(1<<40))
+	specs := FieldSpecs(fuzzToday)
+	f.Fuzz(func(t *testing.T, input string, dayOffset int16, wild int64) {
+		today := fuzzToday.AddDate(0, 0, int(dayOffset))
+		values := map[string]string{}
+		for i, part := range strings.Split(input, "\n") {
+			if i < len(specs) {
+				values[specs[i].Name] = part
+			}
+		}
+		p, _ := ParseProfile(values, today)
+		if wild != 0 {
+			n := int(wild)
+			p.Step2, p.Failures, p.ENTRotations, p.Letters.ENTUS = n, -n, n%1000, -n%7
+			p.ENTResearch, p.Interests.Surgery, p.Budget = n, n%11, n
+			p.Step3, p.Visa = Step3Status(n), Visa(n>>3)
+			if n%3 == 0 {
+				p.GradYear = n % 5000
+			}
+		}
+
+		plan := Build(p, today)
+
+		again := Build(p, today)
+		if again.Cost.Total != plan.Cost.Total || again.TierLabel != plan.TierLabel || len(again.Timeline.Items) != len(plan.Timeline.Items) {
+			t.Fatalf("Build is not deterministic for %+v", p)
+		}
+		checkPlan(t, plan)
+	})
+}
+
+// checkPlan checks the invariants every plan keeps.
+func checkPlan(t *testing.T, plan Plan) {
+	t.Helper()
+	if plan.TierLabel != plan.Assessment.Label() {
+		t.Errorf("TierLabel = %q, Assessment.Label() = %q", plan.TierLabel, plan.Assessment.Label())
+	}
+	checkRanges(t, plan.Profile, plan.Timeline.Today)
+
+	// Backups: all six, each once, ranked 1 to 6 in order.
+	want := BackupSpecialties()
+	if len(plan.Backups) != len(want) {
+		t.Fatalf("%d backups, want %d", len(plan.Backups), len(want))
+	}
+	seen := map[Specialty]bool{}
+	for i, b := range plan.Backups {
+		if b.Rank != i+1 {
+			t.Errorf("backup %d (%s) has rank %d", i, b.Specialty, b.Rank)
+		}
+		if seen[b.Specialty] || !slices.Contains(want, b.Specialty) {
+			t.Errorf("backup %s repeated or unknown", b.Specialty)
+		}
+		seen[b.Specialty] = true
+	}
+	if plan.Applications.BackupSpecialty != plan.Backups[0].Specialty {
+		t.Errorf("applications go to %s, the top backup is %s", plan.Applications.BackupSpecialty, plan.Backups[0].Specialty)
+	}
+
+	// Applications and cost.
+	if plan.Applications.ENTPrograms < 0 || plan.Applications.BackupPrograms < 0 {
+		t.Errorf("negative program counts: %+v", plan.Applications)
+	}
+	sum := 0
+	for _, item := range plan.Cost.Items {
+		if item.Amount < 0 {
+			t.Errorf("cost item %s is negative: %d", item.ID, item.Amount)
+		}
+		sum += item.Amount
+	}
+	if sum != plan.Cost.Total {
+		t.Errorf("cost items add up to %d, Total is %d", sum, plan.Cost.Total)
+	}
+	checkBudget(t, plan)
+
+	// Letters: no program gets more than the maximum.
+	for _, a := range plan.Letters.Assignments {
+		total := 0
+		for _, l := range a.Letters {
+			total += l.Count
+		}
+		if total != a.Total || a.Total > plan.Letters.MaxPerProgram {
+			t.Errorf("%s letters: counts add up to %d, Total %d, maximum %d", a.Specialty, total, a.Total, plan.Letters.MaxPerProgram)
+		}
+	}
+
+	// Timeline: in date order, each in its month.
+	for i, item := range plan.Timeline.Items {
+		if i > 0 && item.Date.Before(plan.Timeline.Items[i-1].Date) {
+			t.Errorf("timeline item %s (%v) comes after a later one", item.ID, item.Date)
+		}
+		if item.Month != item.Date.Format("January 2006") {
+			t.Errorf("timeline item %s dated %v is grouped under %q", item.ID, item.Date, item.Month)
+		}
+	}
+
+	// What would move you up: only changes the applicant can still make.
+	for _, option := range plan.MoveUp.Options {
+		for _, change := range option.Changes {
+			if !slices.Contains(moveUpKinds[:], change.Kind) {
+				t.Errorf("move-up suggests %q, which is not an actionable change", change.Kind)
+			}
+			if change.Kind == ChangeStep2Target && !plan.Profile.Step2Pending() {
+				t.Errorf("move-up suggests a Step 2 CK target although the score is in")
+			}
+			if change.Kind == ChangeStep3 && plan.Profile.Step3 == Step3Passed {
+				t.Errorf("move-up suggests Step 3, which is already passed")
+			}
+		}
+	}
+	if len(plan.Outcomes) != 3 {
+		t.Errorf("%d outcomes, want 3", len(plan.Outcomes))
+	}
+}
+
+// checkBudget checks the plan's standing against the budget.
+func checkBudget(t *testing.T, plan Plan) {
+	t.Helper()
+	b, total := plan.Cost.Budget, plan.Cost.Total
+	switch {
+	case !plan.Profile.HasBudget():
+		if b.Status != BudgetUnlimited {
+			t.Errorf("no budget, but status %q", b.Status)
+		}
+	case b.Status == BudgetFits || b.Status == BudgetTrimmed:
+		if total > plan.Profile.Budget {
+			t.Errorf("status %q, but the total %d exceeds the budget %d", b.Status, total, plan.Profile.Budget)
+		}
+	case b.Status == BudgetShortfall:
+		if b.Shortfall != total-plan.Profile.Budget || b.Shortfall <= 0 {
+			t.Errorf("shortfall %d for a total of %d and a budget of %d", b.Shortfall, total, plan.Profile.Budget)
+		}
+	default:
+		t.Errorf("budget %d, but status %q", plan.Profile.Budget, b.Status)
+	}
+	if b.Message == "" && b.Status != BudgetUnlimited {
+		t.Errorf("budget status %q without a message", b.Status)
+	}
+}
