@@ -71,7 +71,9 @@ func TestSkipLinkKeepsProfile(t *testing.T) {
 	b := newBrowser(t)
 	b.openPlanner(t, base+"/calculator/#v=1&step2=240")
 
-	b.do(t, chromedp.Click(chromedp.CSS(`.skip-link`)))
+	// The skip link sits off screen until focused, so click it from the page.
+	eval[bool](t, b, `(document.querySelector(".skip-link").click(), true)`)
+	b.waitTrue(t, `document.activeElement.id==="main" || document.activeElement===document.querySelector("main")`, "the skip link to move focus to the main content")
 	b.waitHash(t, "step2=240")
 	if got := b.fieldValue(t, "step2"); got != "240" {
 		t.Errorf("step2 = %q after the skip link, want 240", got)
