@@ -98,6 +98,15 @@ func TestAxeInEveryState(t *testing.T) {
 		}
 	}
 
+	// On a phone-sized screen, where the results follow the form.
+	b.do(t, chromedp.EmulateViewport(320, 800))
+	for state, fragment := range plannerStates() {
+		b.do(t, chromedp.Navigate("about:blank"))
+		b.openPlanner(t, base+"/calculator/"+fragment)
+		b.checkAxe(t, src, state+" at 320 px")
+	}
+	b.do(t, chromedp.EmulateViewport(1280, 900))
+
 	// After the buttons have shown their messages. The reload ends the
 	// colour transitions that the switch back to light mode started.
 	b.setMedia(t, "", "light")

@@ -66,7 +66,7 @@ func TestBackForwardFollowLinks(t *testing.T) {
 	b.checkNoProblems(t)
 }
 
-func TestSkipLinkKeepsProfile(t *testing.T) {
+func TestInPageLinksKeepProfile(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)
 	b.openPlanner(t, base+"/calculator/#v=1&step2=240")
@@ -80,6 +80,15 @@ func TestSkipLinkKeepsProfile(t *testing.T) {
 	}
 	if n := eval[int](t, b, `document.querySelectorAll('[data-result="link-issues"] li').length`); n != 0 {
 		t.Errorf("skip link produced %d link issues, want none", n)
+	}
+
+	// On a phone the form comes first, and a link jumps to the plan.
+	b.do(t, chromedp.EmulateViewport(320, 800))
+	b.do(t, chromedp.Click(chromedp.CSS(`.jump-link a`)))
+	b.waitTrue(t, `document.activeElement.id==="results"`, "Jump to your plan to move focus to the plan")
+	b.waitHash(t, "step2=240")
+	if top := eval[float64](t, b, `document.getElementById("results").getBoundingClientRect().top`); top < -1 || top > 50 {
+		t.Errorf("the plan is %.0f px from the top of the screen after the jump, want about 0", top)
 	}
 	b.checkNoProblems(t)
 }

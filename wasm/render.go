@@ -267,7 +267,7 @@ func (c *calculator) renderTimeline(t plan.Timeline) {
 		items.add(el("li", "class", class, "data-step", item.ID).add(
 			textEl("span", "when", when+": "),
 			textEl("strong", "", item.Title),
-			textEl("span", "detail", " "+item.Detail),
+			textEl("span", "detail", item.Detail),
 		))
 	}
 	c.section("timeline", months, list("ul", "notes", t.Notes))
