@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -306,4 +307,109 @@ func isDark(color string) bool {
 func jsNumber(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// axNode is the part of an accessibility tree node the tests read.
+type axNode struct {
+	id                      string
+	children                []string
+	role, name, description string
+	ignored                 bool
+	props                   map[string]string
+}
+
+// axTree returns the page's accessibility tree as Chromium computes it.
+func (b *browser) axTree(t *testing.T) []axNode {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	res, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatalf("get the accessibility tree: %v", err)
+	}
+	value := func(v *accessibility.Value) string {
+		if v == nil {
+			return ""
+		}
+		var s any
+		if json.Unmarshal(v.Value, &s) != nil {
+			return string(v.Value)
+		}
+		if str, ok := s.(string); ok {
+			return str
+		}
+		return string(v.Value)
+	}
+	var nodes []axNode
+	for _, n := range res.Nodes {
+		node := axNode{id: string(n.NodeID), role: value(n.Role), name: value(n.Name), description: value(n.Description), ignored: n.Ignored, props: map[string]string{}}
+		for _, child := range n.ChildIDs {
+			node.children = append(node.children, string(child))
+		}
+		for _, p := range n.Properties {
+			node.props[string(p.Name)] = value(p.Value)
+		}
+		nodes = append(nodes, node)
+	}
+	return nodes
+}
+
+func TestErrorsAnnouncedPolitely(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/")
+
+	// The polite region is in the accessibility tree before any error, so a
+	// screen reader is already watching it when the first one appears.
+	regions := 0
+	for _, n := range b.axTree(t) {
+		if !n.ignored && n.props["live"] == "polite" && n.props["atomic"] == "true" {
+			regions++
+		}
+	}
+	if regions == 0 {
+		t.Fatal("no polite, atomic live region in the accessibility tree on load")
+	}
+
+	b.setField(t, "step2", "abc")
+	b.waitText(t, `#error-step2`, "is not a whole number")
+	tree := b.axTree(t)
+	byID := map[string]axNode{}
+	for _, n := range tree {
+		byID[n.id] = n
+	}
+	// liveText returns the text of a live region's subtree.
+	var liveText func(id string) string
+	liveText = func(id string) string {
+		n := byID[id]
+		if n.ignored {
+			return ""
+		}
+		text := n.name
+		for _, child := range n.children {
+			text += " " + liveText(child)
+		}
+		return text
+	}
+	announced, described := false, false
+	for _, n := range tree {
+		if n.ignored {
+			continue
+		}
+		if n.props["live"] == "polite" && strings.Contains(liveText(n.id), "is not a whole number") {
+			announced = true
+		}
+		if n.role == "textbox" && n.name == "USMLE Step 2 CK score" {
+			described = strings.Contains(n.description, "is not a whole number")
+			if n.props["invalid"] != "true" {
+				t.Errorf("the Step 2 CK field's invalid state = %q, want true", n.props["invalid"])
+			}
+		}
+	}
+	if !announced {
+		t.Error("the error message is not inside the polite live region's accessibility subtree")
+	}
+	if !described {
+		t.Error("the Step 2 CK field's accessible description lacks its error message")
+	}
 }

@@ -185,7 +185,14 @@ func TestHostileInputStorm(t *testing.T) {
 		t.Errorf("%d fields still marked invalid after entering a valid profile", n)
 	}
 	b.waitHash(t, "step2=220")
+	if failed := eval[bool](t, b, `document.documentElement.classList.contains("planner-failed")`); failed {
+		t.Errorf("the loader reports the program stopped: %s", b.text(t, "#planner-status"))
+	}
 	for _, p := range b.Problems() {
+		if strings.Contains(p, "Go program has already exited") {
+			t.Errorf("the Go program exited: %s", p)
+			continue
+		}
 		t.Errorf("browser console problem: %s", p)
 	}
 }
@@ -208,7 +215,19 @@ func TestPanicIsRecovered(t *testing.T) {
 	b.waitHash(t, "step2=255")
 	b.waitTrue(t, `document.getElementById("planner-status").textContent===""`, "the error to clear")
 	b.waitText(t, `[data-result="tier"]`, "Tier")
-	checkOnlyRecoveredPanics(t, b, 1)
+
+	// A panic while following a new link is recovered the same way. Without
+	// "v=1" the planner rewrites the fragment, which calls replaceState.
+	eval[bool](t, b, `(history.replaceState=function(){throw new Error("replaceState blocked")}, location.hash="#step2=230", true)`)
+	b.waitText(t, `#planner-status`, "internal error")
+	if got := b.fieldValue(t, "step2"); got != "230" {
+		t.Errorf("step2 = %q after the link was followed, want 230", got)
+	}
+	eval[bool](t, b, `(history.replaceState=window.realReplaceState, true)`)
+	b.setField(t, "step2", "231")
+	b.waitHash(t, "step2=231")
+	b.waitTrue(t, `document.getElementById("planner-status").textContent===""`, "the error to clear")
+	checkOnlyRecoveredPanics(t, b, 2)
 }
 
 func TestPanicOnFirstLoadIsRecovered(t *testing.T) {
