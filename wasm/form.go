@@ -135,8 +135,8 @@ func (c *calculator) fill(values map[string]string, keepEdited bool) []string {
 }
 
 // setValue puts value into a field and reports whether the field now
-// contains it exactly. A select keeps a value that is none of its choices in
-// an extra option marked invalid, so the value is reported on the field
+// contains it exactly. A select keeps a value that matches none of its
+// choices in an extra option marked invalid, so the value is reported on the field
 // instead of being dropped. A choice that differs only in case or
 // surrounding spaces selects that choice, because ParseProfile reads it the
 // same way.

@@ -1,7 +1,7 @@
 //go:build js && wasm
 
-// Command wasm is the calculator's browser program: it reads the form, asks
-// package plan for the assessment and plan, and renders them into the page.
+// Command wasm is the calculator's browser program: it reads the form, gets
+// the plan from package plan, and renders it into the page.
 // It also keeps the URL fragment (and, when the user opts in, localStorage)
 // in step with the form, and runs the page's Copy link, Reset and Print
 // buttons.
@@ -43,13 +43,13 @@ type calculator struct {
 	defaults map[string]string
 	// hooks are the result elements by their data-result name.
 	hooks map[string]node
-	// shown is what each section of the results last showed, by section, so
-	// an update rebuilds only the sections that changed.
+	// shown is the key of each result section's last content, by section
+	// name, so an update rebuilds only the sections that changed.
 	shown map[string]string
 
 	// fragment is the address bar's fragment as last written or read, with
-	// its "#", or "" when the address has none. It tells our own updates
-	// from navigation.
+	// its "#", or "" when the address has none. Comparing it with
+	// location.hash separates the program's own updates from navigation.
 	fragment string
 	// history limits how often the address bar is rewritten.
 	history historyWriter
@@ -60,8 +60,8 @@ type calculator struct {
 	// a different profile was opened, until the user edits a field.
 	storagePaused bool
 
-	// copyURL is the link that Copy link falls back to selecting when the
-	// Clipboard API rejects it; copyDone and copyFailed are the callbacks of
+	// copyURL is the link that Copy link selects for copying when the
+	// Clipboard API rejects it. copyDone and copyFailed are the callbacks of
 	// that API's promise, made once.
 	copyURL      string
 	copyDone     js.Func

@@ -36,7 +36,7 @@
 
   function instantiate(response) {
     if (!response.ok) {
-      throw new Error("the server answered " + response.status + " for " + url);
+      throw new Error("the server returned status " + response.status + " for " + url);
     }
     var type = response.headers.get("Content-Type") || "";
     if (typeof WebAssembly.instantiateStreaming === "function" && type.indexOf("application/wasm") === 0) {
@@ -63,10 +63,10 @@
         return;
       }
       // A fetch with an integrity check fails with a bare "Failed to fetch"
-      // when the server answers with an error page, so ask for the status.
+      // when the server returns an error page, so request the status.
       fetch(url, { method: "HEAD", credentials: "same-origin", cache: "no-store" })
         .then(function (response) {
-          if (!response.ok) detail = "the server answered " + response.status + " for " + url;
+          if (!response.ok) detail = "the server returned status " + response.status + " for " + url;
         }, function () {})
         .then(function () {
           fail("The planner could not load (" + detail + "). Check your connection and reload the page; the guide works without it.");

@@ -18,10 +18,10 @@ import (
 const Ellipsis = "…"
 
 // Encode returns the fragment (without "#") for the form's values, or ""
-// when every field holds its default. defaults maps each field to the value
-// the form was served with; the calculator fills a field that a link does
-// not name with that default, and ParseProfile reads a missing field the
-// same way.
+// when every field contains its default. defaults maps each field to the
+// value the form was served with. The calculator fills a field that a link
+// does not name with that default, and ParseProfile reads a missing field
+// the same way.
 //
 // Encode writes only the fields that differ from their defaults, in form
 // order, so links stay short. A field that the user emptied and whose default
@@ -48,8 +48,8 @@ func Encode(values, defaults map[string]string) string {
 
 // Shorten returns value unchanged when it is at most plan.MaxValueLength
 // bytes long. A longer value loses its surrounding white space, which
-// plan.ParseProfile ignores as well; if it is still too long, it is cut to at
-// most plan.MaxValueLength bytes, without splitting a UTF-8 sequence, and
+// plan.ParseProfile ignores as well. If it is still too long, it is cut to
+// at most plan.MaxValueLength bytes, without splitting a UTF-8 sequence, and
 // gets Ellipsis appended. So a value ParseProfile accepts stays accepted
 // with the same meaning, and any other value stays rejected.
 func Shorten(value string) string {
