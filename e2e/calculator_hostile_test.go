@@ -239,7 +239,11 @@ func TestPanicOnFirstLoadIsRecovered(t *testing.T) {
 	b.openPlanner(t, base+"/calculator/#step2=220&failures=1")
 	b.waitText(t, `#planner-status`, "internal error")
 
-	// The listeners were attached although the first update panicked.
+	// The buttons work and the listeners were attached although the first
+	// update panicked.
+	if disabled := eval[bool](t, b, `document.getElementById("planner-copy").disabled`); disabled {
+		t.Error("Copy link stays disabled after a panic in the first load")
+	}
 	eval[bool](t, b, `(History.prototype.replaceState=window.realReplaceState, true)`)
 	b.setField(t, "step2", "221")
 	b.waitHash(t, "step2=221")

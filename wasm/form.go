@@ -28,7 +28,6 @@ func (f field) value() string { return f.input.value() }
 // start reads the form as served, fills it from the link or from the
 // remembered profile, and renders the first result.
 func (c *calculator) start() {
-	c.history.c = c
 	c.findElements()
 
 	hash := c.window.Get("location").Get("hash").String()
@@ -44,7 +43,6 @@ func (c *calculator) start() {
 		c.announce("Your profile remembered on this device is filled in.")
 	}
 	c.update()
-	c.enableActions()
 }
 
 // findElements looks up the form's fields and the result elements once, so
@@ -68,8 +66,6 @@ func (c *calculator) findElements() {
 		c.defaults[name] = defaultValue(f)
 	}
 
-	c.hooks = map[string]node{}
-	c.shown = map[string]string{}
 	for _, el := range c.doc.queryAll("[data-result]") {
 		c.hooks[el.attr("data-result")] = el
 	}

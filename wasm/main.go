@@ -18,11 +18,13 @@ func main() {
 	if !form.ok() {
 		return
 	}
-	c := &calculator{doc: doc, form: form, window: js.Global()}
+	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, shown: map[string]string{}}
+	c.history.c = c
 
 	// Every path into Go goes through guard: a panic in the first load must
-	// not stop the listeners below from being attached.
+	// not keep the buttons disabled or the listeners unattached.
 	guard(c, c.start)
+	guard(c, c.enableActions)
 	c.listen()
 	doc.query("html").addClass("planner-ready")
 
