@@ -56,8 +56,9 @@ test: vet build fuzz
 	$(GO) test -count=1 ./...
 
 # FUZZ_TARGETS lists package:target pairs. FUZZTIME is each target's budget
-# as a count of runs: with a duration, Go 1.26's fuzzer can fail a clean run
-# with "context deadline exceeded" (go.dev/issue/75804, fixed in Go 1.27).
+# as a count of runs: with a duration, Go 1.26.8's fuzzer can fail a clean run
+# with "context deadline exceeded", because its coordinator (internal/fuzz)
+# can see the deadline before it has cancelled the workers' context.
 FUZZTIME ?= 60000x
 FUZZ_TARGETS := ./plan:FuzzDecodeFragment ./plan:FuzzParseProfile ./plan:FuzzBuild ./wasm/sharelink:FuzzEncode
 
