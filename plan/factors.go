@@ -169,10 +169,10 @@ func experienceFactor(p Profile) Factor {
 	switch {
 	case p.ENTRotations >= StrongENTRotations:
 		f.Level = LevelStrong
-		f.Reason = held + "."
+		f.Reason = capitalize(held) + "."
 	case p.ENTRotations > 0 || p.ENTObserverships > 0:
 		f.Level = LevelFair
-		f.Reason = held + "; " + strconv.Itoa(StrongENTRotations) + " hands-on rotations rate strong."
+		f.Reason = capitalize(held) + "; " + strconv.Itoa(StrongENTRotations) + " hands-on rotations rate strong."
 	default:
 		f.Level = LevelWeak
 		f.Reason = "No US ENT rotation or observership."
@@ -188,10 +188,10 @@ func lettersFactor(p Profile) Factor {
 	switch {
 	case l.ENTUS >= StrongENTLettersUS:
 		f.Level = LevelStrong
-		f.Reason = held + "."
+		f.Reason = capitalize(held) + "."
 	case l.ENTUS+l.ENTIntl > 0:
 		f.Level = LevelFair
-		f.Reason = held + "; " + strconv.Itoa(StrongENTLettersUS) + " US ENT letters rate strong."
+		f.Reason = capitalize(held) + "; " + strconv.Itoa(StrongENTLettersUS) + " US ENT letters rate strong."
 	default:
 		f.Level = LevelWeak
 		f.Reason = "No ENT letter yet."
@@ -210,10 +210,10 @@ func researchFactor(p Profile) Factor {
 	case p.ENTResearch >= StrongENTResearch,
 		p.ResearchYear && p.ENTResearch >= StrongENTResearchWithYear:
 		f.Level = LevelStrong
-		f.Reason = held + "."
+		f.Reason = capitalize(held) + "."
 	case p.ENTResearch > 0 || p.OtherResearch > 0 || p.ResearchYear:
 		f.Level = LevelFair
-		f.Reason = held + "; " + strconv.Itoa(StrongENTResearch) + " ENT items rate strong."
+		f.Reason = capitalize(held) + "; " + strconv.Itoa(StrongENTResearch) + " ENT items rate strong."
 	default:
 		f.Level = LevelWeak
 		f.Reason = "No publications, posters or presentations yet."
@@ -239,7 +239,7 @@ func graduationFactor(p Profile) Factor {
 	default:
 		f.Level = LevelWeak
 	}
-	f.Reason = held + "."
+	f.Reason = capitalize(held) + "."
 	return f
 }
 
@@ -257,6 +257,15 @@ func visaFactor(p Profile) Factor {
 		f.Reason = "Needs an H-1B visa, which fewer programs sponsor."
 	}
 	return f
+}
+
+// capitalize returns s with its first letter in upper case, for reasons that
+// start with a count such as "no letters".
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // plural returns "1 letter" or "3 letters", and "no letters" for zero.
