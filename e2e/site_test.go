@@ -96,8 +96,8 @@ func fileFor(urlPath string) string {
 	return filepath.Join(publicDir, filepath.FromSlash(name))
 }
 
-// resolve returns the site path a reference on page p points to, and false
-// when it points outside the site.
+// resolve returns the site path and fragment that a reference on page p
+// points to. internal is false when the reference points outside the site.
 func (s *builtSite) resolve(p, ref string) (sitePath, fragment string, internal bool) {
 	pageURL := s.base.JoinPath(strings.TrimPrefix(p, "/"))
 	if strings.HasSuffix(p, "/") && !strings.HasSuffix(pageURL.Path, "/") {
@@ -523,4 +523,3 @@ func text(n *html.Node) string {
 	}
 	return b.String()
 }
-
