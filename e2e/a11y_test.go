@@ -100,3 +100,16 @@ func TestExampleLinksOpenPlannerWithTheirTier(t *testing.T) {
 		t.Errorf("browser console problems: %v", p)
 	}
 }
+
+func TestPagesFitNarrowestPhone(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.do(t, chromedp.EmulateViewport(320, 640))
+	for _, p := range sitePaths(t) {
+		b.do(t, chromedp.Navigate(base+p))
+		width := eval[int](t, b, `document.documentElement.scrollWidth`)
+		if width > 320 {
+			t.Errorf("%s is %d px wide on a 320 px screen; it must not scroll sideways", p, width)
+		}
+	}
+}
