@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,21 +58,24 @@ func TestPagesPassAxe(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)
 	for _, scheme := range []string{"light", "dark"} {
-		for _, p := range sitePaths(t) {
-			t.Run(scheme+p, func(t *testing.T) {
-				b.do(t, colorScheme(scheme))
-				if p == "/calculator/" {
-					// Check the planner with its results rendered.
-					b.openPlanner(t, base+p)
-				} else {
-					b.do(t, chromedp.Navigate(base+p))
-				}
-				run(t, b, chromedp.Evaluate[chromedp.Void](axe))
-				violations := run(t, b, chromedp.Evaluate[[]axeViolation](axeSeriousViolations, chromedp.EvalAwaitPromise))
-				for _, v := range violations {
-					t.Errorf("%s (%s): %s violation of %s: %s, at %s", p, scheme, v.Impact, v.ID, v.Help, strings.Join(v.Targets, "; "))
-				}
-			})
+		for _, width := range []int64{390, 1280} {
+			b.do(t, chromedp.EmulateViewport(width, 900), colorScheme(scheme))
+			for _, p := range sitePaths(t) {
+				name := scheme + "/" + strconv.FormatInt(width, 10) + p
+				t.Run(name, func(t *testing.T) {
+					if p == "/calculator/" {
+						// Check the planner with its results rendered.
+						b.openPlanner(t, base+p)
+					} else {
+						b.do(t, chromedp.Navigate(base+p))
+					}
+					run(t, b, chromedp.Evaluate[chromedp.Void](axe))
+					violations := run(t, b, chromedp.Evaluate[[]axeViolation](axeSeriousViolations, chromedp.EvalAwaitPromise))
+					for _, v := range violations {
+						t.Errorf("%s (%s, %d px): %s violation of %s: %s, at %s", p, scheme, width, v.Impact, v.ID, v.Help, strings.Join(v.Targets, "; "))
+					}
+				})
+			}
 		}
 	}
 }
