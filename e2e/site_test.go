@@ -523,3 +523,14 @@ func text(n *html.Node) string {
 	}
 	return b.String()
 }
+
+func TestNavigationIsNotNested(t *testing.T) {
+	s := loadSite(t)
+	for p, page := range s.pages {
+		for _, nav := range all(page.doc, isElement("nav")) {
+			if inner := first(nav, isElement("nav")); inner != nil {
+				t.Errorf("%s has a nav inside a nav (%q inside %q); screen readers list them as two landmarks", p, attr(inner, "id")+attr(inner, "class"), attr(nav, "class"))
+			}
+		}
+	}
+}
