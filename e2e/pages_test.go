@@ -84,7 +84,7 @@ func TestScreenshots(t *testing.T) {
 		paths = strings.Split(only, ",")
 	}
 	for _, p := range paths {
-		for _, width := range []int64{390, 1280} {
+		for _, width := range screenshotWidths() {
 			for _, scheme := range []string{"light", "dark"} {
 				b.do(t,
 					chromedp.EmulateViewport(width, 800),
@@ -103,4 +103,20 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// screenshotWidths returns the viewport widths TestScreenshots uses: 390
+// and 1280 px, or the comma-separated list in SCREENSHOT_WIDTHS.
+func screenshotWidths() []int64 {
+	list := os.Getenv("SCREENSHOT_WIDTHS")
+	if list == "" {
+		return []int64{390, 1280}
+	}
+	var widths []int64
+	for _, field := range strings.Split(list, ",") {
+		if w, err := strconv.ParseInt(strings.TrimSpace(field), 10, 64); err == nil {
+			widths = append(widths, w)
+		}
+	}
+	return widths
 }
