@@ -125,13 +125,19 @@ func TestRequiredPagesExist(t *testing.T) {
 func TestPagesHaveOneH1TitleAndDescription(t *testing.T) {
 	s := loadSite(t)
 	seen := map[string]string{}
+	titles := map[string]string{}
 	for p, page := range s.pages {
 		if n := len(all(page.doc, isElement("h1"))); n != 1 {
 			t.Errorf("%s has %d h1 elements, want 1", p, n)
 		}
-		if title := strings.TrimSpace(text(first(page.doc, isElement("title")))); title == "" {
+		title := strings.TrimSpace(text(first(page.doc, isElement("title"))))
+		if title == "" {
 			t.Errorf("%s has no <title>", p)
+		} else if other, dup := titles[title]; dup {
+			t.Errorf("%s and %s share the title %q", p, other, title)
 		}
+		titles[title] = p
+
 		description := strings.TrimSpace(attr(first(page.doc, isElement("meta", "name", "description")), "content"))
 		if description == "" {
 			t.Errorf("%s has no meta description", p)
