@@ -32,7 +32,7 @@ func sitePaths(t *testing.T) []string {
 		return nil
 	})
 	if err != nil {
-		t.Fatalf("list the built pages in %s: %v", publicDir, err)
+		t.Fatalf("listing the pages in %s failed: %v", publicDir, err)
 	}
 	if len(paths) == 0 {
 		t.Fatalf("no pages in %s; run `make build` first", publicDir)
