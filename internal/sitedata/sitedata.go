@@ -56,10 +56,15 @@ type Thresholds struct {
 
 // Data is the whole export.
 type Data struct {
-	Fields          []Field    `json:"fields"`
-	FragmentVersion string     `json:"fragment_version"`
-	Examples        []Example  `json:"examples"`
-	Thresholds      Thresholds `json:"thresholds"`
+	Fields          []Field        `json:"fields"`
+	FragmentVersion string         `json:"fragment_version"`
+	Examples        []Example      `json:"examples"`
+	Thresholds      Thresholds     `json:"thresholds"`
+	Specialties     []SpecialtyRow `json:"specialties"`
+	FeeSchedules    []FeeSchedule  `json:"fee_schedules"`
+	Calendar        Calendar       `json:"calendar"`
+	Rules           []Rule         `json:"rules"`
+	Sources         []Source       `json:"sources"`
 }
 
 // Build collects the export from package plan.
@@ -90,7 +95,7 @@ func Build() Data {
 		})
 	}
 
-	return Data{
+	d := Data{
 		Fields:          fields,
 		FragmentVersion: plan.FragmentVersion,
 		Examples:        examples,
@@ -102,7 +107,13 @@ func Build() Data {
 			RecentGraduationYears: plan.RecentGraduationYears, FairGraduationYears: plan.FairGraduationYears,
 			MaxWeakForTier2: plan.MaxWeakForTier2, MaxWeakForUpperTier2: plan.MaxWeakForUpperTier2,
 		},
+		Specialties:  buildSpecialties(),
+		FeeSchedules: buildFeeSchedules(),
+		Calendar:     buildCalendar(),
+		Rules:        buildRules(),
 	}
+	d.Sources = buildSources(d)
+	return d
 }
 
 // Marshal returns the export as indented JSON with a final newline.
