@@ -47,7 +47,7 @@ var applicationRules = [...]ApplicationRule{
 		Backup: CountRange{Min: 15, Max: 25, Recommended: 20, Floor: 10,
 			Source: "Editorial default for the source guide's \"modest number\" of backup applications."},
 		TrimFirst: SideBackup,
-		Strategy:  "Apply broadly to ENT and add a modest backup list, best at institutions where you have research or clinical connections.",
+		Strategy:  "Apply broadly to ENT and add a modest backup list, ideally at hospitals where you already did research or rotations.",
 	},
 	{
 		Tier: Tier2,
