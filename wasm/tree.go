@@ -5,8 +5,9 @@ package main
 import "strings"
 
 // elem is an element to be created in the page: a tag, attributes, text and
-// children. Rendering builds a tree of elems first, so the program can tell
-// from the tree's key whether a section changed before it touches the page.
+// children. Rendering builds a tree of elems and writes it as HTML, so the
+// program can tell from the HTML whether a section changed before it touches
+// the page.
 type elem struct {
 	tag   string
 	attrs []string // name, value, name, value, ...
@@ -54,32 +55,55 @@ func list(tag, class string, items []string) *elem {
 	return l
 }
 
-// key writes a summary of the tree that differs whenever the tree does.
-func (e *elem) key(b *strings.Builder) {
-	b.WriteString("<" + e.tag)
-	for _, a := range e.attrs {
-		b.WriteString("\x00" + a)
+// writeHTML writes the element and its children as HTML, escaping every
+// attribute value and text. Tags and attribute names are the program's own
+// constants, never input.
+func (e *elem) writeHTML(b *strings.Builder) {
+	b.WriteString("<")
+	b.WriteString(e.tag)
+	for i := 0; i+1 < len(e.attrs); i += 2 {
+		b.WriteString(" ")
+		b.WriteString(e.attrs[i])
+		b.WriteString(`="`)
+		escapeHTML(b, e.attrs[i+1])
+		b.WriteString(`"`)
 	}
-	b.WriteString("\x01" + e.text)
+	b.WriteString(">")
+	escapeHTML(b, e.text)
 	for _, k := range e.kids {
-		k.key(b)
+		k.writeHTML(b)
 	}
+	b.WriteString("</")
+	b.WriteString(e.tag)
 	b.WriteString(">")
 }
 
-// build creates the element and its children in the page.
-func (e *elem) build(doc node) node {
-	n := node{doc.v.Call("createElement", e.tag)}
-	for i := 0; i+1 < len(e.attrs); i += 2 {
-		n.setAttr(e.attrs[i], e.attrs[i+1])
+// escapeHTML writes s with the characters that HTML gives a meaning to
+// replaced by character references, so it is safe as text and as a quoted
+// attribute value.
+func escapeHTML(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var ref string
+		switch s[i] {
+		case '&':
+			ref = "&amp;"
+		case '<':
+			ref = "&lt;"
+		case '>':
+			ref = "&gt;"
+		case '"':
+			ref = "&#34;"
+		case '\'':
+			ref = "&#39;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(ref)
+		last = i + 1
 	}
-	if e.text != "" {
-		n.v.Set("textContent", e.text)
-	}
-	for _, k := range e.kids {
-		n.append(k.build(doc))
-	}
-	return n
+	b.WriteString(s[last:])
 }
 
 // section replaces the children of the element with the given data-result
@@ -91,16 +115,15 @@ func (c *calculator) section(name string, kids ...*elem) {
 	if !target.ok() {
 		return
 	}
-	var key strings.Builder
+	var html strings.Builder
 	for _, k := range kids {
-		k.key(&key)
+		k.writeHTML(&html)
 	}
-	if c.shown[name] == key.String() {
+	if c.shown[name] == html.String() {
 		return
 	}
-	c.shown[name] = key.String()
-	target.v.Set("textContent", "")
-	for _, k := range kids {
-		target.append(k.build(c.doc))
-	}
+	c.shown[name] = html.String()
+	// One write of escaped HTML replaces the section: far fewer calls into
+	// JavaScript than creating each element, which made a recompute slow.
+	target.v.Set("innerHTML", html.String())
 }

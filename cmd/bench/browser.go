@@ -19,7 +19,8 @@ import (
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
-// serve serves the built site on a loopback port until stop is called.
+// serve serves the built site on a loopback port with the site server's
+// handler until stop is called.
 func serve(public string) (base string, stop func(), err error) {
 	if _, err := os.Stat(public); err != nil {
 		return "", nil, fmt.Errorf("%v (run `make build` first)", err)
@@ -28,7 +29,13 @@ func serve(public string) (base string, stop func(), err error) {
 	if err != nil {
 		return "", nil, err
 	}
-	server := &http.Server{Handler: web.Static(os.DirFS(public)), ReadHeaderTimeout: 5 * time.Second}
+	// The same handler as the site server: precompressed files and the
+	// _headers caching rules, as a real host would serve them.
+	handler, err := web.New(os.DirFS(public), web.Options{})
+	if err != nil {
+		return "", nil, err
+	}
+	server := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = server.Serve(ln) }()
 	return "http://" + ln.Addr().String(), func() { _ = server.Close() }, nil
 }
