@@ -18,7 +18,7 @@ WRANGLER := node_modules/.bin/wrangler
 WORKER_IP ?= 127.0.0.1
 WORKER_PORT ?= 8787
 
-.PHONY: all build wasm serve dev test vet generate bench clean worker worker-dev worker-deploy fuzz
+.PHONY: all build wasm serve dev test vet generate bench clean worker worker-dev worker-deploy fuzz node-deps
 
 all: build
 
@@ -52,7 +52,7 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./plan ./bench/minimal ./worker
 
 ## test: vet, build the site, a short fuzz run, then every unit and browser test
-test: vet build fuzz
+test: vet node-deps build fuzz
 	$(GO) test -count=1 ./...
 
 # FUZZ_TARGETS lists package:target pairs. FUZZTIME is each target's budget
@@ -80,6 +80,10 @@ worker:
 
 $(WRANGLER):
 	npm ci
+
+## node-deps: install package-lock.json's npm packages (axe-core, wrangler) when npm is present and they are not
+node-deps:
+	@if [ ! -d node_modules ] && command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; fi
 
 ## worker-dev: build, then run the site on the local Workers runtime (http://127.0.0.1:8787/)
 worker-dev: $(WRANGLER)
