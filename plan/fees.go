@@ -230,7 +230,7 @@ func scheduleFor(matchYear int) (FeeSchedule, string) {
 	year := strconv.Itoa(matchYear)
 	switch {
 	case matchYear > last.Season:
-		return last, "Fees for the " + year + " season are not published yet, so this plan uses the " +
+		return last, "Fees for the " + year + " season were not found when this planner was last updated, so this plan uses the " +
 			strconv.Itoa(last.Season) + " season's fees, the latest found."
 	case matchYear < first.Season:
 		return first, "Fees for the " + year + " season are not in the planner, so this plan uses the " +

@@ -87,8 +87,8 @@ func TestScheduleForSeason(t *testing.T) {
 		{"2024 season has Emergency Medicine on ERAS", 2024, 2024, "", ServiceERAS},
 		{"2025 season has Emergency Medicine on ERAS", 2025, 2025, "", ServiceERAS},
 		{"2026 season moves Emergency Medicine to ResidencyCAS", 2026, 2026, "", ServiceResidencyCAS},
-		{"2027 season is not published and uses 2026", 2027, 2026, "not published", ServiceResidencyCAS},
-		{"2030 season uses 2026", 2030, 2026, "not published", ServiceResidencyCAS},
+		{"2027 season is not found and uses 2026", 2027, 2026, "were not found", ServiceResidencyCAS},
+		{"2030 season uses 2026", 2030, 2026, "were not found", ServiceResidencyCAS},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

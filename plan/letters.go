@@ -68,6 +68,19 @@ func (w Writer) Label() string {
 	return "other writer"
 }
 
+// LabelFor returns the kind of writer for n letters: "1 surgeon" reads
+// "surgeon", and more than one "surgeons" or "otolaryngologists outside the US".
+func (w Writer) LabelFor(n int) string {
+	label := w.Label()
+	if n == 1 {
+		return label
+	}
+	if w == WriterENTIntl {
+		return "otolaryngologists outside the US"
+	}
+	return label + "s"
+}
+
 // held returns how many letters of one kind the applicant holds.
 func (l Letters) held(w Writer) int {
 	switch w {

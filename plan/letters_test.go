@@ -137,3 +137,23 @@ func TestLetterNeedsAndGaps(t *testing.T) {
 		})
 	}
 }
+
+func TestWriterLabelFor(t *testing.T) {
+	for _, tt := range []struct {
+		w    Writer
+		n    int
+		want string
+	}{
+		{WriterENTUS, 1, "US otolaryngologist"},
+		{WriterENTUS, 3, "US otolaryngologists"},
+		{WriterENTIntl, 1, "otolaryngologist outside the US"},
+		{WriterENTIntl, 2, "otolaryngologists outside the US"},
+		{WriterFM, 2, "family physicians"},
+		{WriterOther, 2, "other writers"},
+		{WriterSurgery, 1, "surgeon"},
+	} {
+		if got := tt.w.LabelFor(tt.n); got != tt.want {
+			t.Errorf("%s.LabelFor(%d) = %q, want %q", tt.w, tt.n, got, tt.want)
+		}
+	}
+}

@@ -359,9 +359,8 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 	}
 	n, err := strconv.Atoi(raw)
 	if err != nil {
-		if _, ferr := strconv.ParseFloat(raw, 64); ferr == nil {
-			return fail(ErrOutOfRange)
-		}
+		// Decimals such as 250.5 and forms such as 1e3 land here too: every
+		// field takes whole numbers only.
 		return fail(ErrNotNumber)
 	}
 	if n < s.Min || n > s.Max {

@@ -223,7 +223,7 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 	for _, a := range l.Assignments {
 		letters := make([]string, len(a.Letters))
 		for i, letter := range a.Letters {
-			letters[i] = strconv.Itoa(letter.Count) + " from " + pluralWriter(letter.Label, letter.Count)
+			letters[i] = strconv.Itoa(letter.Count) + " from " + letter.Writer.LabelFor(letter.Count)
 		}
 		text := "Send " + a.Name + " programs " + strconv.Itoa(a.Total) + " letters: " + strings.Join(letters, ", ") + "."
 		if len(a.Letters) == 0 {
@@ -292,18 +292,6 @@ func listItems(texts []string) []*elem {
 		items[i] = textEl("li", "", text)
 	}
 	return items
-}
-
-// pluralWriter returns the writer's label, made plural for more than one:
-// "internist" or "internists".
-func pluralWriter(label string, n int) string {
-	if n == 1 {
-		return label
-	}
-	if head, tail, ok := strings.Cut(label, " "); ok {
-		return head + "s " + tail
-	}
-	return label + "s"
 }
 
 // formatUSD writes whole US dollars with thousands separators: "$10,941".
