@@ -49,7 +49,7 @@ type Interests struct {
 	Lifestyle int // breadth, office procedures, predictable hours
 }
 
-// Profile is what the applicant tells the planner. The zero value of an
+// Profile is what the applicant enters in the planner. The zero value of an
 // optional field means "not given": Step2 == 0 is a Step 2 CK not taken yet,
 // Budget < 0 is no budget limit, GradYear == 0 is a graduation year not entered.
 type Profile struct {
@@ -150,7 +150,7 @@ const (
 // specialty (editorial default).
 const DefaultInterest = 1
 
-// FieldKind says how a field's raw text is read.
+// FieldKind is how a field's raw text is read.
 type FieldKind uint8
 
 const (
