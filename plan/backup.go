@@ -198,16 +198,30 @@ func rankBackups(p Profile, a Assessment) []BackupOption {
 		figures, _ := Figures(traits.specialty)
 		options[i] = scoreBackup(p, a, traits, figures)
 	}
-	slices.SortStableFunc(options, func(x, y BackupOption) int {
-		if c := compare(y.Score, x.Score); c != 0 {
-			return c
+	// An insertion sort over indexes keeps ties in table order and, unlike
+	// slices.SortStableFunc, adds no generic instantiation to the .wasm.
+	var order [len(backupTraitsTable)]int
+	for i := range order {
+		order[i] = i
+		for j := i; j > 0 && rankedBefore(&options[order[j]], &options[order[j-1]]); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
 		}
-		return compare(y.Figures.NonUSIMGPercent, x.Figures.NonUSIMGPercent)
-	})
-	for i := range options {
-		options[i].Rank = i + 1
 	}
-	return options
+	ranked := make([]BackupOption, len(options))
+	for i, k := range order {
+		ranked[i] = options[k]
+		ranked[i].Rank = i + 1
+	}
+	return ranked
+}
+
+// rankedBefore reports whether backup x ranks above y: a higher score, or
+// an equal score and a higher non-US IMG share.
+func rankedBefore(x, y *BackupOption) bool {
+	if x.Score != y.Score {
+		return x.Score > y.Score
+	}
+	return x.Figures.NonUSIMGPercent > y.Figures.NonUSIMGPercent
 }
 
 // scoreBackup scores one specialty: interest fit, accessibility weighted by

@@ -87,7 +87,13 @@ func moveUp(p Profile, a Assessment) MoveUp {
 			minimal = append(minimal, v)
 		}
 	}
-	slices.SortStableFunc(minimal, compareMoves)
+	// An insertion sort keeps equal options in search order and, unlike
+	// slices.SortStableFunc, adds no generic instantiation to the .wasm.
+	for i := 1; i < len(minimal); i++ {
+		for j := i; j > 0 && compareMoves(minimal[j], minimal[j-1]) < 0; j-- {
+			minimal[j], minimal[j-1] = minimal[j-1], minimal[j]
+		}
+	}
 
 	for _, v := range minimal {
 		m.Options = append(m.Options, MoveUpOption{
