@@ -63,15 +63,19 @@ func DecodeFragment(fragment string) (map[string]string, []FragmentIssue) {
 		issues = append(issues, FragmentIssue{Kind: IssueTruncated})
 	}
 
-	known := map[string]bool{}
-	for _, name := range fieldNames {
-		known[name] = true
-	}
-	for pair := range strings.SplitSeq(fragment, "&") {
+	for rest := fragment; rest != ""; {
+		pair := rest
+		rest = ""
+		if i := strings.IndexByte(pair, '&'); i >= 0 {
+			pair, rest = pair[:i], pair[i+1:]
+		}
 		if pair == "" {
 			continue
 		}
-		rawKey, rawValue, _ := strings.Cut(pair, "=")
+		rawKey, rawValue := pair, ""
+		if i := strings.IndexByte(pair, '='); i >= 0 {
+			rawKey, rawValue = pair[:i], pair[i+1:]
+		}
 		key, okKey := unescape(rawKey)
 		value, okValue := unescape(rawValue)
 		if !okKey || !okValue {
@@ -84,7 +88,7 @@ func DecodeFragment(fragment string) (map[string]string, []FragmentIssue) {
 			}
 			continue
 		}
-		if !known[key] {
+		if !isFieldName(key) {
 			issues = append(issues, FragmentIssue{Kind: IssueUnknownKey, Key: key})
 			continue
 		}
@@ -122,12 +126,21 @@ var fieldNames = func() []string {
 	return names
 }()
 
+func isFieldName(key string) bool {
+	for _, name := range fieldNames {
+		if name == key {
+			return true
+		}
+	}
+	return false
+}
+
 // FieldNames returns every profile field name in form order.
 func FieldNames() []string { return append([]string(nil), fieldNames...) }
 
 // unescape decodes form encoding: "+" is a space and "%XX" a byte.
 func unescape(s string) (string, bool) {
-	if !strings.ContainsAny(s, "%+") {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
 		return s, true
 	}
 	var b strings.Builder

@@ -2,8 +2,9 @@ package plan
 
 import (
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/entbackup/ent-backup-planner/internal/textutil"
 )
 
 // Step3Status is whether the applicant has passed USMLE Step 3.
@@ -257,9 +258,9 @@ func (e *FieldError) Message() string {
 	case ErrTooLong:
 		return "the value is too long; " + e.Spec.valid()
 	case ErrNotNumber:
-		return strconv.Quote(value) + " is not a whole number; " + e.Spec.valid()
+		return textutil.Quote(value) + " is not a whole number; " + e.Spec.valid()
 	case ErrNotChoice:
-		return strconv.Quote(value) + " is not a valid choice; " + e.Spec.valid()
+		return textutil.Quote(value) + " is not a valid choice; " + e.Spec.valid()
 	case ErrAfterMatch:
 		return value + " is after the target Match; " + e.Spec.valid()
 	default:
@@ -271,7 +272,7 @@ func (e *FieldError) Message() string {
 // "enter a score from 1 to 300".
 func (s FieldSpec) valid() string {
 	if s.Kind == KindChoice {
-		return "choose " + strings.Join(s.Choices, ", ")
+		return "choose " + textutil.Join(s.Choices, ", ")
 	}
 	text := "enter " + s.Unit + " from " + strconv.Itoa(s.Min) + " to " + strconv.Itoa(s.Max)
 	if s.Optional {
@@ -295,7 +296,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 
 	for _, spec := range specs {
 		raw, ok := values[spec.Name]
-		raw = strings.TrimSpace(raw)
+		raw = textutil.TrimSpace(raw)
 		if !ok || raw == "" {
 			continue
 		}
@@ -351,14 +352,14 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 	}
 	if s.Kind == KindChoice {
 		for i, c := range s.Choices {
-			if strings.EqualFold(raw, c) {
+			if textutil.EqualFold(raw, c) {
 				return i, nil
 			}
 		}
 		return fail(ErrNotChoice)
 	}
-	n, err := strconv.Atoi(raw)
-	if err != nil {
+	n, ok := textutil.Atoi(raw)
+	if !ok {
 		// Decimals such as 250.5 and forms such as 1e3 land here too: every
 		// field takes whole numbers only.
 		return fail(ErrNotNumber)

@@ -3,7 +3,6 @@ package plan
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -160,7 +159,17 @@ func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.T
 	b.mark(s.matchWeek, "On Monday you learn whether you matched. If not, SOAP offers unfilled positions during the week: have personal statements and letters ready for several specialties.")
 	b.mark(s.matchDay, "You learn where you matched.")
 
-	slices.SortStableFunc(b.items, func(x, y TimelineItem) int { return x.Date.Compare(y.Date) })
+	// An insertion sort keeps items of the same day in the order they were
+	// added and, unlike slices.SortStableFunc, adds no generic instantiation
+	// to the .wasm.
+	for i := 1; i < len(b.items); i++ {
+		item := b.items[i]
+		j := i
+		for ; j > 0 && item.Date.Before(b.items[j-1].Date); j-- {
+			b.items[j] = b.items[j-1]
+		}
+		b.items[j] = item
+	}
 	for i := range b.items {
 		b.items[i].Month = monthLabel(b.items[i].Date)
 	}
@@ -231,7 +240,8 @@ func entWorkNeeded(p Profile) string {
 		return ""
 	}
 	text := joinAnd(parts)
-	return strings.ToUpper(text[:1]) + text[1:]
+	// Both parts start with a lower-case ASCII letter.
+	return string(text[0]-'a'+'A') + text[1:]
 }
 
 // entLettersTask is the step of securing two US ENT letters before

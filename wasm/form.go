@@ -3,9 +3,9 @@
 package main
 
 import (
-	"strings"
 	"time"
 
+	"github.com/entbackup/ent-backup-planner/internal/textutil"
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
@@ -60,7 +60,7 @@ func (c *calculator) findElements() {
 			isSelect: input.v.Get("tagName").String() == "SELECT",
 		}
 		if label := c.doc.query(`label[for="` + input.attr("id") + `"]`); label.ok() {
-			f.label = strings.TrimSpace(label.text())
+			f.label = textutil.TrimSpace(label.text())
 		}
 		c.fields = append(c.fields, f)
 		c.defaults[name] = defaultValue(f)
@@ -143,9 +143,9 @@ func setValue(f field, value string) bool {
 	}
 
 	removeInvalidOptions(f.input)
-	choice := strings.TrimSpace(value)
+	choice := textutil.TrimSpace(value)
 	for _, opt := range f.input.queryAll("option") {
-		if strings.EqualFold(opt.value(), choice) {
+		if textutil.EqualFold(choice, opt.value()) {
 			opt.v.Set("selected", true)
 			return true
 		}

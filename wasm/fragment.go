@@ -36,7 +36,7 @@ func (c *calculator) isProfileFragment(hash string) bool {
 	if id == "" {
 		return false
 	}
-	if strings.ContainsAny(id, "=&") {
+	if strings.IndexByte(id, '=') >= 0 || strings.IndexByte(id, '&') >= 0 {
 		return true
 	}
 	return c.window.Get("document").Call("getElementById", id).IsNull()

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/entbackup/ent-backup-planner/internal/textutil"
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
@@ -128,7 +129,7 @@ func (c *calculator) renderBackups(backups []plan.BackupOption) {
 			item.add(textEl("p", "sub-heading", "Cautions:"), list("ul", "", b.Cautions))
 		}
 		if len(b.ENTPaths) > 0 {
-			item.add(textEl("p", "", "ENT-related paths it keeps open: "+strings.Join(b.ENTPaths, ", ")+"."))
+			item.add(textEl("p", "", "ENT-related paths it keeps open: "+textutil.Join(b.ENTPaths, ", ")+"."))
 		}
 		items = append(items, item)
 	}
@@ -225,7 +226,7 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 		for i, letter := range a.Letters {
 			letters[i] = strconv.Itoa(letter.Count) + " from " + letter.Writer.LabelFor(letter.Count)
 		}
-		text := "Send " + a.Name + " programs " + strconv.Itoa(a.Total) + " letters: " + strings.Join(letters, ", ") + "."
+		text := "Send " + a.Name + " programs " + strconv.Itoa(a.Total) + " letters: " + textutil.Join(letters, ", ") + "."
 		if len(a.Letters) == 0 {
 			text = "No letters to send to " + a.Name + " programs yet."
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/entbackup/ent-backup-planner/internal/textutil"
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
@@ -56,7 +57,7 @@ func Shorten(value string) string {
 	if len(value) <= plan.MaxValueLength {
 		return value
 	}
-	value = strings.TrimSpace(value)
+	value = textutil.TrimSpace(value)
 	if len(value) <= plan.MaxValueLength {
 		return value
 	}

@@ -1,0 +1,220 @@
+// Package textutil has string functions that return what their strings and
+// strconv counterparts return for the inputs this module passes them. They
+// keep out of the WebAssembly build the Unicode case and space tables and
+// strconv's error and quoting code that the counterparts bring in. The
+// tests compare each function with its counterpart.
+package textutil
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// TrimSpace returns s without leading and trailing white space, as
+// strings.TrimSpace does: ASCII white space and the Unicode White_Space
+// characters U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
+// U+202F, U+205F and U+3000.
+func TrimSpace(s string) string {
+	for {
+		n := spaceLen(s)
+		if n == 0 {
+			break
+		}
+		s = s[n:]
+	}
+	for {
+		n := trailingSpaceLen(s)
+		if n == 0 {
+			return s
+		}
+		s = s[:len(s)-n]
+	}
+}
+
+// spaceLen returns the byte length of the white space character that
+// starts s, or 0 when s does not start with one.
+func spaceLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch s[0] {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return 1
+	}
+	for _, n := range [2]int{2, 3} {
+		if len(s) >= n && isMultiByteSpace(s[:n]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// trailingSpaceLen returns the byte length of the white space character
+// that ends s, or 0 when s does not end with one. A character's UTF-8
+// encoding cannot end inside another valid encoding, so matching the last
+// bytes finds the same character as decoding the last rune.
+func trailingSpaceLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch s[len(s)-1] {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return 1
+	}
+	for _, n := range [2]int{2, 3} {
+		if len(s) >= n && isMultiByteSpace(s[len(s)-n:]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// isMultiByteSpace reports whether s is exactly the UTF-8 encoding of a
+// white space character outside ASCII.
+func isMultiByteSpace(s string) bool {
+	switch s {
+	case "\u0085", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000":
+		return true
+	}
+	// U+2000 to U+200A are E2 80 80 to E2 80 8A.
+	return len(s) == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] <= 0x8a && s[2] >= 0x80
+}
+
+// EqualFold reports whether s and t are equal under simple Unicode case
+// folding, as strings.EqualFold does, when t is ASCII. Outside ASCII only
+// U+017F (long s) and U+212A (Kelvin sign) fold to ASCII letters, to s and
+// k. When t is not ASCII, EqualFold reports whether s == t.
+func EqualFold(s, t string) bool {
+	if !isASCII(t) {
+		return s == t
+	}
+	j := 0
+	for i := 0; i < len(s); {
+		if j >= len(t) {
+			return false
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if lower(c) != lower(t[j]) {
+				return false
+			}
+			i++
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		want := lower(t[j])
+		if !(r == '\u017f' && want == 's' || r == '\u212a' && want == 'k') {
+			return false
+		}
+		i += size
+		j++
+	}
+	return j == len(t)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lower returns the lower case of an ASCII letter and any other byte as it is.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// Quote returns s as a double-quoted Go string literal, as strconv.Quote
+// does: control characters, characters that strconv.IsPrint rejects and
+// invalid UTF-8 become escape sequences.
+func Quote(s string) string {
+	const hex = "0123456789abcdef"
+	buf := make([]byte, 0, len(s)+2)
+	buf = append(buf, '"')
+	for len(s) > 0 {
+		r, width := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, width = utf8.DecodeRuneInString(s)
+		}
+		switch {
+		case width == 1 && r == utf8.RuneError:
+			buf = append(buf, '\\', 'x', hex[s[0]>>4], hex[s[0]&0xf])
+		case r == '"' || r == '\\':
+			buf = append(buf, '\\', byte(r))
+		case strconv.IsPrint(r):
+			buf = append(buf, s[:width]...)
+		case r < ' ' || r == 0x7f:
+			if i := indexByte("\a\b\f\n\r\t\v", byte(r)); i >= 0 {
+				buf = append(buf, '\\', "abfnrtv"[i])
+			} else {
+				buf = append(buf, '\\', 'x', hex[r>>4], hex[r&0xf])
+			}
+		default:
+			digits, escape := 4, byte('u')
+			if r >= 0x10000 {
+				digits, escape = 8, 'U'
+			}
+			buf = append(buf, '\\', escape)
+			for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
+				buf = append(buf, hex[r>>shift&0xf])
+			}
+		}
+		s = s[width:]
+	}
+	return string(append(buf, '"'))
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// Atoi returns the integer s contains and true, or 0 and false when
+// strconv.Atoi would return an error, for s of at most 18 bytes: an
+// optional sign and decimal digits, which always fit in an int64.
+func Atoi(s string) (int, bool) {
+	if s == "" || len(s) > 18 {
+		return 0, false
+	}
+	digits := s
+	if s[0] == '-' || s[0] == '+' {
+		digits = s[1:]
+		if digits == "" {
+			return 0, false
+		}
+	}
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		d := digits[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int(d)
+	}
+	if s[0] == '-' {
+		n = -n
+	}
+	return n, true
+}
+
+// Join concatenates elems with sep between them, as strings.Join does.
+func Join(elems []string, sep string) string {
+	out := ""
+	for i, e := range elems {
+		if i > 0 {
+			out += sep
+		}
+		out += e
+	}
+	return out
+}
