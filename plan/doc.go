@@ -16,5 +16,8 @@
 // editorial default chosen by this project.
 //
 // To keep the WebAssembly build small the package avoids fmt, encoding/json,
-// reflect and template packages; messages are built with strconv and strings.
+// reflect and template packages, and messages are built with strconv and
+// strings. Small helpers that many functions call are marked
+// //go:noinline, because Go's WebAssembly backend spends hundreds of bytes
+// on each inlined copy and the .wasm has a size budget (internal/measure).
 package plan

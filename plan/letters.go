@@ -46,6 +46,7 @@ const (
 )
 
 // Label returns the kind of writer for display.
+//go:noinline
 func (w Writer) Label() string {
 	switch w {
 	case WriterENTUS:
@@ -82,6 +83,7 @@ func (w Writer) LabelFor(n int) string {
 }
 
 // held returns how many letters of one kind the applicant holds.
+//go:noinline
 func (l Letters) held(w Writer) int {
 	switch w {
 	case WriterENTUS:
@@ -197,6 +199,7 @@ func planLetters(p Profile, backup Specialty, entPrograms int) LetterPlan {
 	return lp
 }
 
+//go:noinline
 func need(group string, held, min, target int) LetterNeed {
 	return LetterNeed{Group: group, Held: held, Min: min, Target: target, Missing: max(0, min-held)}
 }
@@ -268,6 +271,7 @@ func assignBackup(l Letters, backup Specialty) LetterAssignment {
 
 // take adds up to want letters of one kind, without passing
 // MaxLettersPerProgram, and returns how many it added.
+//go:noinline
 func (a *LetterAssignment) take(w Writer, held, want int) int {
 	n := min(held, want, MaxLettersPerProgram-a.Total)
 	if n <= 0 {

@@ -36,6 +36,7 @@ func formatPercent(v float64) string {
 }
 
 // formatDate writes a date as "June 4, 2025".
+//go:noinline
 func formatDate(t time.Time) string {
 	return t.Format("January 2, 2006")
 }

@@ -12,6 +12,7 @@ const (
 )
 
 // String returns "Tier 1", "Tier 2" or "Tier 3".
+//go:noinline
 func (t Tier) String() string {
 	return "Tier " + string(rune('0'+t))
 }
@@ -28,6 +29,7 @@ const (
 // MarshalText writes the band as "upper", "lower" or "" for JSON.
 func (b Band) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
 
+//go:noinline
 func (b Band) String() string {
 	switch b {
 	case BandUpper:
@@ -68,6 +70,7 @@ func (a Assessment) Factor(id FactorID) Factor {
 }
 
 // Label returns the tier for display: "Tier 1", "Tier 2 (upper)" or "Tier 3".
+//go:noinline
 func (a Assessment) Label() string {
 	if a.Band == BandNone {
 		return a.Tier.String()

@@ -22,9 +22,11 @@ func document() node {
 }
 
 // ok reports whether the node exists.
+//go:noinline
 func (n node) ok() bool { return n.v.Truthy() }
 
 // query returns the first element matching the CSS selector, or a node that is not ok.
+//go:noinline
 func (n node) query(selector string) node {
 	return node{n.v.Call("querySelector", selector)}
 }
@@ -40,6 +42,7 @@ func (n node) queryAll(selector string) []node {
 }
 
 // byID returns the element with the given id, or a node that is not ok.
+//go:noinline
 func (n node) byID(id string) node {
 	return node{n.v.Call("getElementById", id)}
 }
@@ -74,6 +77,7 @@ func (n node) attr(name string) string {
 	return v.String()
 }
 
+//go:noinline
 func (n node) setAttr(name, value string) { n.v.Call("setAttribute", name, value) }
 func (n node) removeAttr(name string)     { n.v.Call("removeAttribute", name) }
 

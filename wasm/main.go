@@ -5,6 +5,10 @@
 // It also keeps the URL fragment (and, when the user opts in, localStorage)
 // in step with the form, and runs the page's Copy link, Reset and Print
 // buttons.
+//
+// The .wasm has a size budget (internal/measure), so helpers that many
+// functions call are marked //go:noinline: Go's WebAssembly backend spends
+// hundreds of bytes on each inlined copy.
 package main
 
 import (

@@ -17,11 +17,13 @@ type elem struct {
 
 // el returns an element with the given tag and attributes, as name, value
 // pairs.
+//go:noinline
 func el(tag string, attrs ...string) *elem {
 	return &elem{tag: tag, attrs: attrs}
 }
 
 // textEl returns an element that contains only text, with an optional class.
+//go:noinline
 func textEl(tag, class, text string) *elem {
 	e := el(tag)
 	if class != "" {
@@ -32,18 +34,21 @@ func textEl(tag, class, text string) *elem {
 }
 
 // withAttrs appends attributes, as name, value pairs, and returns the element.
+//go:noinline
 func (e *elem) withAttrs(attrs ...string) *elem {
 	e.attrs = append(e.attrs, attrs...)
 	return e
 }
 
 // add appends children and returns the element.
+//go:noinline
 func (e *elem) add(kids ...*elem) *elem {
 	e.kids = append(e.kids, kids...)
 	return e
 }
 
 // list returns a list element with one item per text.
+//go:noinline
 func list(tag, class string, items []string) *elem {
 	l := el(tag)
 	if class != "" {
