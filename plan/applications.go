@@ -181,14 +181,14 @@ func planApplications(p Profile, a Assessment, backup Specialty) (Applications, 
 	}
 
 	var reasons []string
-	reasons = append(reasons, rule.Strategy)
+	appendTo(&reasons, rule.Strategy)
 	if a.Tier == Tier2 && a.Band == BandUpper && UpperTier2UsesENTMax {
 		m.ent = rule.ENT.Max
-		reasons = append(reasons, "As an upper Tier 2 applicant you get the top of the selective ENT range: "+strconv.Itoa(m.ent)+" programs.")
+		appendTo(&reasons, "As an upper Tier 2 applicant you get the top of the selective ENT range: "+strconv.Itoa(m.ent)+" programs.")
 	}
 	if p.Visa == VisaH1B && H1BUsesBackupMax {
 		m.backup = rule.Backup.Max
-		reasons = append(reasons, "Because you need an H-1B visa, which fewer programs sponsor, the backup list takes the top of its range: "+strconv.Itoa(m.backup)+" programs.")
+		appendTo(&reasons, "Because you need an H-1B visa, which fewer programs sponsor, the backup list takes the top of its range: "+strconv.Itoa(m.backup)+" programs.")
 	}
 	recommended := m
 
@@ -375,10 +375,10 @@ func budgetMessage(b BudgetResult, tier Tier, recommended, fitted applicationMix
 	}
 	var cuts []string
 	if fitted.ent < recommended.ent {
-		cuts = append(cuts, "ENT programs from "+strconv.Itoa(recommended.ent)+" to "+strconv.Itoa(fitted.ent))
+		appendTo(&cuts, "ENT programs from "+strconv.Itoa(recommended.ent)+" to "+strconv.Itoa(fitted.ent))
 	}
 	if fitted.backup < recommended.backup {
-		cuts = append(cuts, fitted.specialty.Name()+" programs from "+strconv.Itoa(recommended.backup)+" to "+strconv.Itoa(fitted.backup))
+		appendTo(&cuts, fitted.specialty.Name()+" programs from "+strconv.Itoa(recommended.backup)+" to "+strconv.Itoa(fitted.backup))
 	}
 	return "To fit your budget of " + limit + ", the plan cuts " + joinAnd(cuts) + ". It now costs " + formatUSD(total) + "."
 }

@@ -243,12 +243,12 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 
 	rating := p.Interests.Rating(traits.interest)
 	add("Interest in "+traits.interest.Description(), rating*InterestPointsPerLevel)
-	o.Reasons = append(o.Reasons, "You rated "+traits.interest.Description()+" "+strconv.Itoa(rating)+" of "+strconv.Itoa(MaxInterest)+".")
+	appendTo(&o.Reasons, "You rated "+traits.interest.Description()+" "+strconv.Itoa(rating)+" of "+strconv.Itoa(MaxInterest)+".")
 
 	weight := accessWeightPercent(a)
 	add("Openness to IMGs in the 2025 Match, weighted "+strconv.Itoa(weight)+"% for "+a.Label(),
 		int(math.Round(figures.AccessibilityIndex()*float64(weight)/100)))
-	o.Reasons = append(o.Reasons, "In the 2025 Match, "+o.Name+" offered "+groupDigits(figures.Positions)+
+	appendTo(&o.Reasons, "In the 2025 Match, "+o.Name+" offered "+groupDigits(figures.Positions)+
 		" first-year positions and filled "+formatPercent(figures.FillPercent)+" of them; non-US IMGs took "+
 		formatPercent(figures.NonUSIMGPercent)+" of the filled positions (NRMP, secondary source).")
 
@@ -258,32 +258,32 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 	case SpecialtyFM:
 		if step2Modest || p.Failures > 0 || longAgo {
 			add("Forgiving of modest scores, failed attempts and older graduation", FMFlexibilityBonus)
-			o.Reasons = append(o.Reasons, "Family Medicine is often the most forgiving specialty for IMGs with modest scores, a failed attempt or a gap since graduation.")
+			appendTo(&o.Reasons, "Family Medicine is often the most forgiving specialty for IMGs with modest scores, a failed attempt or a gap since graduation.")
 		}
 	case SpecialtyIM:
 		if p.Failures > 0 || longAgo {
 			add("Flexible about failed attempts and older graduation", IMFlexibilityBonus)
-			o.Reasons = append(o.Reasons, "Some Internal Medicine programs are flexible about failed attempts and older graduation dates.")
+			appendTo(&o.Reasons, "Some Internal Medicine programs are flexible about failed attempts and older graduation dates.")
 		}
 	case SpecialtyGS:
 		if !(a.Tier == Tier1 || a.Tier == Tier2 && a.Band == BandUpper) {
 			o.Realistic = false
 			add("Not a real backup below upper Tier 2", -GSOutOfReachPenalty)
-			o.Cautions = append(o.Cautions, "For "+a.Label()+", General Surgery is not much easier to match than ENT: it is a real backup only for Tier 1 or upper Tier 2 applicants.")
+			appendTo(&o.Cautions, "For "+a.Label()+", General Surgery is not much easier to match than ENT: it is a real backup only for Tier 1 or upper Tier 2 applicants.")
 		}
 	case SpecialtyEM:
 		schedule, _ := scheduleFor(p.MatchYear)
 		if schedule.ServiceFor(SpecialtyEM) == ServiceResidencyCAS {
-			o.Cautions = append(o.Cautions, "Emergency Medicine programs receive applications through ResidencyCAS, not ERAS, so the fees and the transcript are paid separately.")
+			appendTo(&o.Cautions, "Emergency Medicine programs receive applications through ResidencyCAS, not ERAS, so the fees and the transcript are paid separately.")
 		}
 		if p.Visa != VisaNone {
 			add("Few programs for applicants who need a visa", -EMVisaPenalty)
-			o.Cautions = append(o.Cautions, "You need a visa, and Emergency Medicine's openness to IMGs depends heavily on region and visa.")
+			appendTo(&o.Cautions, "You need a visa, and Emergency Medicine's openness to IMGs depends heavily on region and visa.")
 		}
 	}
 
 	if p.Visa == VisaH1B {
-		o.Cautions = append(o.Cautions, h1bCaution(figures))
+		appendTo(&o.Cautions, h1bCaution(figures))
 		if figures.Programs < H1BBroadSpecialtyPrograms {
 			add("Few programs likely to sponsor H-1B", -H1BSmallSpecialtyPenalty)
 		}

@@ -77,6 +77,7 @@ type monthDay struct {
 }
 
 // in returns the day in the season of the given Match.
+//
 //go:noinline
 func (d monthDay) in(matchYear int) time.Time {
 	return time.Date(matchYear-d.YearsBeforeMatch, d.Month, d.Day, 0, 0, 0, 0, time.UTC)

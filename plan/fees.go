@@ -40,6 +40,7 @@ type FeeBands []FeeBand
 
 // Cost returns the fee for applying to n programs in one specialty, and 0
 // for n <= 0. Each specialty starts again at the first band.
+//
 //go:noinline
 func (bands FeeBands) Cost(n int) int {
 	total := 0
@@ -91,6 +92,7 @@ type FeeSchedule struct {
 }
 
 // ServiceFor returns the service that receives applications in the specialty.
+//
 //go:noinline
 func (s FeeSchedule) ServiceFor(specialty Specialty) Service {
 	if specialty == SpecialtyEM {

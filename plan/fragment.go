@@ -121,7 +121,7 @@ func EncodeFragment(values map[string]string) string {
 var fieldNames = func() []string {
 	var names []string
 	for _, s := range FieldSpecs(time.Time{}) {
-		names = append(names, s.Name)
+		appendTo(&names, s.Name)
 	}
 	return names
 }()

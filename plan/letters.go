@@ -46,6 +46,7 @@ const (
 )
 
 // Label returns the kind of writer for display.
+//
 //go:noinline
 func (w Writer) Label() string {
 	switch w {
@@ -83,6 +84,7 @@ func (w Writer) LabelFor(n int) string {
 }
 
 // held returns how many letters of one kind the applicant holds.
+//
 //go:noinline
 func (l Letters) held(w Writer) int {
 	switch w {
@@ -208,18 +210,18 @@ func need(group string, held, min, target int) LetterNeed {
 func letterGaps(l Letters, backup Specialty, lp LetterPlan, ent bool) []string {
 	var gaps []string
 	if ent && l.ENTUS < StrongENTLettersUS {
-		gaps = append(gaps, "You have "+plural(l.ENTUS, "letter", "letters")+" from US otolaryngologists; ENT programs weigh US letters most, so get "+
+		appendTo(&gaps, "You have "+plural(l.ENTUS, "letter", "letters")+" from US otolaryngologists; ENT programs weigh US letters most, so get "+
 			strconv.Itoa(StrongENTLettersUS-l.ENTUS)+" more before applications open.")
 	}
 	if n := lp.ENT[1].Missing; ent && n > 0 {
-		gaps = append(gaps, "Ask a surgeon who knows your work for "+plural(n, "letter", "letters")+" to add to your ENT applications.")
+		appendTo(&gaps, "Ask a surgeon who knows your work for "+plural(n, "letter", "letters")+" to add to your ENT applications.")
 	}
 	if n := lp.Backup[0].Missing; n > 0 {
-		gaps = append(gaps, "You have "+plural(lp.Backup[0].Held, backup.Name()+" letter", backup.Name()+" letters")+"; get "+
+		appendTo(&gaps, "You have "+plural(lp.Backup[0].Held, backup.Name()+" letter", backup.Name()+" letters")+"; get "+
 			strconv.Itoa(n)+" more, best from a rotation in "+backup.Name()+".")
 	}
 	if n := lp.Backup[1].Missing; n > 0 {
-		gaps = append(gaps, "Get "+plural(n, "general letter", "general letters")+" for your "+backup.Name()+" applications, from any physician who supervised your clinical work.")
+		appendTo(&gaps, "Get "+plural(n, "general letter", "general letters")+" for your "+backup.Name()+" applications, from any physician who supervised your clinical work.")
 	}
 	return gaps
 }
@@ -240,7 +242,7 @@ func assignENT(l Letters) LetterAssignment {
 		}
 	}
 	if l.ENTIntl > 0 && l.ENTUS < ENTLettersTarget {
-		a.Notes = append(a.Notes, "Letters from outside the US count for less with ENT programs than letters from US otolaryngologists.")
+		appendTo(&a.Notes, "Letters from outside the US count for less with ENT programs than letters from US otolaryngologists.")
 	}
 	return a
 }
@@ -263,7 +265,7 @@ func assignBackup(l Letters, backup Specialty) LetterAssignment {
 		n := a.take(WriterENTUS, l.ENTUS, BackupGeneralMin-generalTaken)
 		n += a.take(WriterENTIntl, l.ENTIntl, BackupGeneralMin-generalTaken-n)
 		if n > 0 && backup != SpecialtyGS {
-			a.Notes = append(a.Notes, "Send an ENT letter to "+backup.Name()+" programs only if it speaks to skills that carry over, such as clinical reasoning, teamwork and communication.")
+			appendTo(&a.Notes, "Send an ENT letter to "+backup.Name()+" programs only if it speaks to skills that carry over, such as clinical reasoning, teamwork and communication.")
 		}
 	}
 	return a
@@ -271,6 +273,7 @@ func assignBackup(l Letters, backup Specialty) LetterAssignment {
 
 // take adds up to want letters of one kind, without passing
 // MaxLettersPerProgram, and returns how many it added.
+//
 //go:noinline
 func (a *LetterAssignment) take(w Writer, held, want int) int {
 	n := min(held, want, MaxLettersPerProgram-a.Total)

@@ -264,31 +264,31 @@ func fixedFactors(p Profile, target Tier) []string {
 
 	if target == Tier1 {
 		if step2Taken && p.Step2 < Step2Strong {
-			fixed = append(fixed, "Your Step 2 CK of "+score+" is below the "+strconv.Itoa(Step2Strong)+" that Tier 1 needs, and a passed Step cannot be retaken for a better score.")
+			appendTo(&fixed, "Your Step 2 CK of "+score+" is below the "+strconv.Itoa(Step2Strong)+" that Tier 1 needs, and a passed Step cannot be retaken for a better score.")
 		}
 		if p.Failures > 0 {
-			fixed = append(fixed, "Tier 1 needs no failed USMLE attempt, and "+plural(p.Failures, "failed attempt stays", "failed attempts stay")+" on your record.")
+			appendTo(&fixed, "Tier 1 needs no failed USMLE attempt, and "+plural(p.Failures, "failed attempt stays", "failed attempts stay")+" on your record.")
 		}
 		if graduationWeak {
-			fixed = append(fixed, graduated+"; Tier 1 needs no weak factor.")
+			appendTo(&fixed, graduated+"; Tier 1 needs no weak factor.")
 		}
 		if p.Visa == VisaH1B {
-			fixed = append(fixed, "Needing an H-1B visa counts as a weak factor, and Tier 1 needs none.")
+			appendTo(&fixed, "Needing an H-1B visa counts as a weak factor, and Tier 1 needs none.")
 		}
 		return fixed
 	}
 
 	if step2Taken && p.Step2 < Step2Fair {
-		fixed = append(fixed, "Your Step 2 CK of "+score+" is below "+strconv.Itoa(Step2Fair)+", and a passed Step cannot be retaken for a better score.")
+		appendTo(&fixed, "Your Step 2 CK of "+score+" is below "+strconv.Itoa(Step2Fair)+", and a passed Step cannot be retaken for a better score.")
 	}
 	if p.Failures >= MajorFailures {
-		fixed = append(fixed, strconv.Itoa(p.Failures)+" failed USMLE attempts stay on your record and are a major red flag for ENT programs.")
+		appendTo(&fixed, strconv.Itoa(p.Failures)+" failed USMLE attempts stay on your record and are a major red flag for ENT programs.")
 	}
 	if p.Failures == 1 && step2Taken && p.Step2 < Step2Strong {
-		fixed = append(fixed, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it keeps you in Tier 3, and neither can change.")
+		appendTo(&fixed, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it keeps you in Tier 3, and neither can change.")
 	}
 	if graduationWeak && p.Visa == VisaH1B {
-		fixed = append(fixed, graduated+", and needing an H-1B visa is also weak: two weak factors keep you in Tier 3.")
+		appendTo(&fixed, graduated+", and needing an H-1B visa is also weak: two weak factors keep you in Tier 3.")
 	}
 	return fixed
 }

@@ -31,15 +31,15 @@ func signalAdvice(a Assessment, entPrograms int) SignalAdvice {
 		s.Advice = []string{"This plan sends no ENT applications, so your " + signals + " ENT program signals go unused."}
 		return s
 	}
-	s.Advice = append(s.Advice, "You have "+signals+" ENT program signals. In a survey of the 2023-24 cycle, "+
+	appendTo(&s.Advice, "You have "+signals+" ENT program signals. In a survey of the 2023-24 cycle, "+
 		strconv.Itoa(SignaledInterviewPercent)+"% of interview offers came from programs the applicant had signaled, so a signal is worth far more than an extra application.")
 	if entPrograms <= ENTSignals {
-		s.Advice = append(s.Advice, "Your ENT list has "+strconv.Itoa(entPrograms)+" programs, so signal every one of them.")
+		appendTo(&s.Advice, "Your ENT list has "+strconv.Itoa(entPrograms)+" programs, so signal every one of them.")
 	} else {
-		s.Advice = append(s.Advice, "Your ENT list has "+strconv.Itoa(entPrograms)+" programs, more than your signals: signal those where you rotated, did research or have another real connection, then those with a record of interviewing IMGs, and expect few interviews from the rest.")
+		appendTo(&s.Advice, "Your ENT list has "+strconv.Itoa(entPrograms)+" programs, more than your signals: signal those where you rotated, did research or have another real connection, then those with a record of interviewing IMGs, and expect few interviews from the rest.")
 	}
 	if a.Tier != Tier1 {
-		s.Advice = append(s.Advice, "Spend them on programs that have interviewed or matched IMGs and accept your visa.")
+		appendTo(&s.Advice, "Spend them on programs that have interviewed or matched IMGs and accept your visa.")
 	}
 	return s
 }
@@ -68,7 +68,7 @@ func planOutcomes(p Profile, backup BackupOption, matchWeek time.Time) []Outcome
 		"If you aim for one of those paths, find a mentor and a research project in it during your first year.",
 	}}
 	if p.Visa == VisaJ1 {
-		matchedBackup.Steps = append(matchedBackup.Steps, "A J-1 visa carries a two-year home-residence requirement, often waived through Conrad 30 service: plan for it before you choose a fellowship.")
+		appendTo(&matchedBackup.Steps, "A J-1 visa carries a two-year home-residence requirement, often waived through Conrad 30 service: plan for it before you choose a fellowship.")
 	}
 
 	unmatched := Outcome{ID: "unmatched", Title: "You do not match", Steps: []string{
@@ -78,7 +78,7 @@ func planOutcomes(p Profile, backup BackupOption, matchWeek time.Time) []Outcome
 		"Be ready for SOAP in Match Week, from " + formatDate(matchWeek) + ": have personal statements and letters for several specialties, and put staying in the US training system ahead of prestige.",
 	}}
 	if step3Needed(p) {
-		unmatched.Steps = append(unmatched.Steps, "Pass Step 3 during the year, because an H-1B petition requires it.")
+		appendTo(&unmatched.Steps, "Pass Step 3 during the year, because an H-1B petition requires it.")
 	}
 	return []Outcome{matchedENT, matchedBackup, unmatched}
 }
@@ -89,7 +89,7 @@ func accessibleAlternatives(backup Specialty) []string {
 	var names []string
 	for _, s := range []Specialty{SpecialtyIM, SpecialtyFM} {
 		if s != backup {
-			names = append(names, s.Name())
+			appendTo(&names, s.Name())
 		}
 	}
 	return names

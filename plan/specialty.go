@@ -20,6 +20,7 @@ const (
 
 // Name returns the specialty's full name, such as "Internal Medicine", or the
 // code itself for an unknown specialty.
+//
 //go:noinline
 func (s Specialty) Name() string {
 	switch s {
@@ -106,6 +107,7 @@ var preliminarySurgeryFigures = SpecialtyFigures{
 }
 
 // withSource fills in the name, season and source of a figures row.
+//
 //go:noinline
 func withSource(f SpecialtyFigures, source string) SpecialtyFigures {
 	if f.Name == "" {

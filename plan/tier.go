@@ -12,6 +12,7 @@ const (
 )
 
 // String returns "Tier 1", "Tier 2" or "Tier 3".
+//
 //go:noinline
 func (t Tier) String() string {
 	return "Tier " + string(rune('0'+t))
@@ -70,6 +71,7 @@ func (a Assessment) Factor(id FactorID) Factor {
 }
 
 // Label returns the tier for display: "Tier 1", "Tier 2 (upper)" or "Tier 3".
+//
 //go:noinline
 func (a Assessment) Label() string {
 	if a.Band == BandNone {
@@ -107,7 +109,7 @@ func Assess(p Profile) Assessment {
 	for _, id := range []FactorID{FactorENTExperience, FactorENTLetters, FactorResearch, FactorGraduation, FactorVisa} {
 		if factors[id].Level == LevelWeak {
 			softWeak++
-			softWeakNames = append(softWeakNames, id.Title())
+			appendTo(&softWeakNames, id.Title())
 		}
 	}
 	step2 := level(FactorStep2)
@@ -115,32 +117,32 @@ func Assess(p Profile) Assessment {
 	switch {
 	case step2 == LevelWeak:
 		a.Tier = Tier3
-		a.Why = append(a.Why, "A Step 2 CK below "+strconv.Itoa(Step2Fair)+" puts ENT out of realistic reach.")
+		appendTo(&a.Why, "A Step 2 CK below "+strconv.Itoa(Step2Fair)+" puts ENT out of realistic reach.")
 	case p.Failures >= MajorFailures:
 		a.Tier = Tier3
-		a.Why = append(a.Why, "Two or more failed USMLE attempts are a major red flag for ENT programs.")
+		appendTo(&a.Why, "Two or more failed USMLE attempts are a major red flag for ENT programs.")
 	case p.Failures == 1 && step2 != LevelStrong:
 		a.Tier = Tier3
-		a.Why = append(a.Why, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it.")
+		appendTo(&a.Why, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it.")
 	case softWeak > MaxWeakForTier2:
 		a.Tier = Tier3
-		a.Why = append(a.Why, "Several weak factors together: "+joinAnd(softWeakNames)+".")
+		appendTo(&a.Why, "Several weak factors together: "+joinAnd(softWeakNames)+".")
 	case step2 == LevelStrong && p.Failures == 0 &&
 		level(FactorENTExperience) == LevelStrong && level(FactorENTLetters) == LevelStrong && weak == 0:
 		a.Tier = Tier1
-		a.Why = append(a.Why, "Strong Step 2 CK, no failures, strong US ENT experience and ENT letters, and no weak factor.")
+		appendTo(&a.Why, "Strong Step 2 CK, no failures, strong US ENT experience and ENT letters, and no weak factor.")
 	default:
 		a.Tier = Tier2
 		if step2 == LevelStrong && weak <= MaxWeakForUpperTier2 {
 			a.Band = BandUpper
-			a.Why = append(a.Why, "Strong Step 2 CK with at most one weak factor, but not every Tier 1 requirement is met.")
+			appendTo(&a.Why, "Strong Step 2 CK with at most one weak factor, but not every Tier 1 requirement is met.")
 		} else {
 			a.Band = BandLower
-			a.Why = append(a.Why, "No single disqualifying factor, but the application is not yet strong across the board.")
+			appendTo(&a.Why, "No single disqualifying factor, but the application is not yet strong across the board.")
 		}
 	}
 	if a.Provisional {
-		a.Why = append(a.Why, "Provisional: Step 2 CK is pending and counted as fair until the score is in.")
+		appendTo(&a.Why, "Provisional: Step 2 CK is pending and counted as fair until the score is in.")
 	}
 	return a
 }

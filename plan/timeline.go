@@ -231,10 +231,10 @@ func entWorkNeeded(p Profile) string {
 	}
 	var parts []string
 	if n := StrongENTRotations - p.ENTRotations; n > 0 {
-		parts = append(parts, "complete "+plural(n, "more hands-on US ENT rotation", "more hands-on US ENT rotations"))
+		appendTo(&parts, "complete "+plural(n, "more hands-on US ENT rotation", "more hands-on US ENT rotations"))
 	}
 	if n := researchNeeded - p.ENTResearch; n > 0 {
-		parts = append(parts, "add "+plural(n, "ENT research item", "ENT research items"))
+		appendTo(&parts, "add "+plural(n, "ENT research item", "ENT research items"))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -303,14 +303,14 @@ func timelineNotes(matchYear int, today time.Time, s seasonDates) []string {
 	var notes []string
 	switch {
 	case today.After(matchDay.Date):
-		notes = append(notes, "Match Day of the "+year+" Match ("+formatDate(matchDay.Date)+") has passed; choose a later Match year to plan ahead.")
+		appendTo(&notes, "Match Day of the "+year+" Match ("+formatDate(matchDay.Date)+") has passed; choose a later Match year to plan ahead.")
 	case today.After(submit.Date):
-		notes = append(notes, "Applications for the "+year+" Match have been open since "+formatDate(submit.Date)+
+		appendTo(&notes, "Applications for the "+year+" Match have been open since "+formatDate(submit.Date)+
 			", and programs began reviewing on "+formatDate(review.Date)+". If you have not applied yet, consider the "+
 			strconv.Itoa(matchYear+1)+" Match instead.")
 	}
 	if matchYear != CalendarExactSeason {
-		notes = append(notes, "Dates for the "+year+" Match repeat the pattern of the "+strconv.Itoa(CalendarExactSeason)+
+		appendTo(&notes, "Dates for the "+year+" Match repeat the pattern of the "+strconv.Itoa(CalendarExactSeason)+
 			" Match and are approximate: check the AAMC and NRMP calendars.")
 	}
 	return notes

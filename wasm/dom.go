@@ -22,10 +22,12 @@ func document() node {
 }
 
 // ok reports whether the node exists.
+//
 //go:noinline
 func (n node) ok() bool { return n.v.Truthy() }
 
 // query returns the first element matching the CSS selector, or a node that is not ok.
+//
 //go:noinline
 func (n node) query(selector string) node {
 	return node{n.v.Call("querySelector", selector)}
@@ -42,6 +44,7 @@ func (n node) queryAll(selector string) []node {
 }
 
 // byID returns the element with the given id, or a node that is not ok.
+//
 //go:noinline
 func (n node) byID(id string) node {
 	return node{n.v.Call("getElementById", id)}

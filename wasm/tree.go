@@ -17,12 +17,14 @@ type elem struct {
 
 // el returns an element with the given tag and attributes, as name, value
 // pairs.
+//
 //go:noinline
 func el(tag string, attrs ...string) *elem {
 	return &elem{tag: tag, attrs: attrs}
 }
 
 // textEl returns an element that contains only text, with an optional class.
+//
 //go:noinline
 func textEl(tag, class, text string) *elem {
 	e := el(tag)
@@ -34,6 +36,7 @@ func textEl(tag, class, text string) *elem {
 }
 
 // withAttrs appends attributes, as name, value pairs, and returns the element.
+//
 //go:noinline
 func (e *elem) withAttrs(attrs ...string) *elem {
 	e.attrs = append(e.attrs, attrs...)
@@ -41,6 +44,7 @@ func (e *elem) withAttrs(attrs ...string) *elem {
 }
 
 // add appends children and returns the element.
+//
 //go:noinline
 func (e *elem) add(kids ...*elem) *elem {
 	e.kids = append(e.kids, kids...)
@@ -48,6 +52,7 @@ func (e *elem) add(kids ...*elem) *elem {
 }
 
 // list returns a list element with one item per text.
+//
 //go:noinline
 func list(tag, class string, items []string) *elem {
 	l := el(tag)
