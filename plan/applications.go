@@ -318,44 +318,50 @@ func (s FeeSchedule) extraRanks(m applicationMix) int {
 func (s FeeSchedule) items(m applicationMix) []CostItem {
 	items := make([]CostItem, 0, 9)
 	if m.ent > 0 {
-		items = append(items, CostItem{ID: "eras_ent", Amount: s.ERAS.Cost(m.ent), Source: s.ERASSource,
-			Label: "ERAS applications: " + plural(m.ent, "Otolaryngology program", "Otolaryngology programs")})
+		addCost(&items, "eras_ent", "ERAS applications: "+plural(m.ent, "Otolaryngology program", "Otolaryngology programs"),
+			Fee{s.ERAS.Cost(m.ent), s.ERASSource})
 	}
 	if m.backup > 0 {
 		service := s.ServiceFor(m.specialty)
-		item := CostItem{ID: "eras_backup", Amount: s.ApplicationFee(m.specialty, m.backup), Source: s.ERASSource,
-			Label: service.Name() + " applications: " + plural(m.backup, m.specialty.Name()+" program", m.specialty.Name()+" programs")}
+		id, source := "eras_backup", s.ERASSource
 		if service == ServiceResidencyCAS {
-			item.ID, item.Source = "residencycas_backup", s.ResidencyCASSource
+			id, source = "residencycas_backup", s.ResidencyCASSource
 		}
-		items = append(items, item)
+		addCost(&items, id, service.Name()+" applications: "+plural(m.backup, m.specialty.Name()+" program", m.specialty.Name()+" programs"),
+			Fee{s.ApplicationFee(m.specialty, m.backup), source})
 	}
 
 	eras, rcas := s.servicesUsed(m)
 	if eras {
-		items = append(items,
-			CostItem{ID: "token", Label: "ECFMG token to use ERAS", Amount: s.Token.Amount, Source: s.Token.Source},
-			CostItem{ID: "transcript_eras", Label: "USMLE transcript sent through ERAS", Amount: s.Transcript.Amount, Source: s.Transcript.Source})
+		addCost(&items, "token", "ECFMG token to use ERAS", s.Token)
+		addCost(&items, "transcript_eras", "USMLE transcript sent through ERAS", s.Transcript)
 	}
 	if rcas {
-		items = append(items, CostItem{ID: "transcript_residencycas", Label: "USMLE transcript sent through ResidencyCAS",
-			Amount: s.Transcript.Amount, Source: s.Transcript.Source})
+		addCost(&items, "transcript_residencycas", "USMLE transcript sent through ResidencyCAS", s.Transcript)
 	}
 
 	if m.ent+m.backup > 0 {
-		items = append(items, CostItem{ID: "nrmp_registration", Amount: s.NRMPRegistration.Amount, Source: s.NRMPRegistration.Source,
-			Label: "NRMP Match registration, covering " + strconv.Itoa(s.NRMPRanksIncluded) + " ranked programs"})
+		addCost(&items, "nrmp_registration", "NRMP Match registration, covering "+strconv.Itoa(s.NRMPRanksIncluded)+" ranked programs",
+			s.NRMPRegistration)
 		if extra := s.extraRanks(m); extra > 0 {
-			items = append(items, CostItem{ID: "nrmp_extra_ranks", Amount: extra * s.NRMPExtraRank.Amount,
-				Source: s.NRMPExtraRank.Source + "; rank-list length estimated as " + strconv.Itoa(RankedPercentOfApplications) + "% of applications (editorial default)",
-				Label:  "NRMP fee for " + plural(extra, "extra ranked program", "extra ranked programs") + " (estimate)"})
+			addCost(&items, "nrmp_extra_ranks", "NRMP fee for "+plural(extra, "extra ranked program", "extra ranked programs")+" (estimate)",
+				Fee{extra * s.NRMPExtraRank.Amount,
+					s.NRMPExtraRank.Source + "; rank-list length estimated as " + strconv.Itoa(RankedPercentOfApplications) + "% of applications (editorial default)"})
 		}
 	}
 	if m.step3 {
-		items = append(items, CostItem{ID: "step3", Label: "USMLE Step 3, needed before an H-1B petition",
-			Amount: s.Step3.Amount, Source: s.Step3.Source})
+		addCost(&items, "step3", "USMLE Step 3, needed before an H-1B petition", s.Step3)
 	}
 	return items
+}
+
+// addCost appends one line item. It is a function, not inlined appends,
+// because each inlined append of a CostItem costs the .wasm several
+// hundred bytes.
+//
+//go:noinline
+func addCost(items *[]CostItem, id, label string, fee Fee) {
+	*items = append(*items, CostItem{ID: id, Label: label, Amount: fee.Amount, Source: fee.Source})
 }
 
 // budgetMessage explains the budget result in a sentence or two.

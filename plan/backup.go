@@ -236,17 +236,13 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 		Reasons:   []string{traits.fit},
 		Cautions:  []string{traits.caution},
 	}
-	add := func(label string, points int) {
-		o.Breakdown = append(o.Breakdown, ScorePart{Label: label, Points: points})
-		o.Score += points
-	}
 
 	rating := p.Interests.Rating(traits.interest)
-	add("Interest in "+traits.interest.Description(), rating*InterestPointsPerLevel)
+	o.addPoints("Interest in "+traits.interest.Description(), rating*InterestPointsPerLevel)
 	appendTo(&o.Reasons, "You rated "+traits.interest.Description()+" "+strconv.Itoa(rating)+" of "+strconv.Itoa(MaxInterest)+".")
 
 	weight := accessWeightPercent(a)
-	add("Openness to IMGs in the 2025 Match, weighted "+strconv.Itoa(weight)+"% for "+a.Label(),
+	o.addPoints("Openness to IMGs in the 2025 Match, weighted "+strconv.Itoa(weight)+"% for "+a.Label(),
 		int(math.Round(figures.AccessibilityIndex()*float64(weight)/100)))
 	appendTo(&o.Reasons, "In the 2025 Match, "+o.Name+" offered "+groupDigits(figures.Positions)+
 		" first-year positions and filled "+formatPercent(figures.FillPercent)+" of them; non-US IMGs took "+
@@ -257,18 +253,18 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 	switch traits.specialty {
 	case SpecialtyFM:
 		if step2Modest || p.Failures > 0 || longAgo {
-			add("Forgiving of modest scores, failed attempts and older graduation", FMFlexibilityBonus)
+			o.addPoints("Forgiving of modest scores, failed attempts and older graduation", FMFlexibilityBonus)
 			appendTo(&o.Reasons, "Family Medicine is often the most forgiving specialty for IMGs with modest scores, a failed attempt or a gap since graduation.")
 		}
 	case SpecialtyIM:
 		if p.Failures > 0 || longAgo {
-			add("Flexible about failed attempts and older graduation", IMFlexibilityBonus)
+			o.addPoints("Flexible about failed attempts and older graduation", IMFlexibilityBonus)
 			appendTo(&o.Reasons, "Some Internal Medicine programs are flexible about failed attempts and older graduation dates.")
 		}
 	case SpecialtyGS:
 		if !(a.Tier == Tier1 || a.Tier == Tier2 && a.Band == BandUpper) {
 			o.Realistic = false
-			add("Not a real backup below upper Tier 2", -GSOutOfReachPenalty)
+			o.addPoints("Not a real backup below upper Tier 2", -GSOutOfReachPenalty)
 			appendTo(&o.Cautions, "For "+a.Label()+", General Surgery is not much easier to match than ENT: it is a real backup only for Tier 1 or upper Tier 2 applicants.")
 		}
 	case SpecialtyEM:
@@ -277,7 +273,7 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 			appendTo(&o.Cautions, "Emergency Medicine programs receive applications through ResidencyCAS, not ERAS, so the fees and the transcript are paid separately.")
 		}
 		if p.Visa != VisaNone {
-			add("Few programs for applicants who need a visa", -EMVisaPenalty)
+			o.addPoints("Few programs for applicants who need a visa", -EMVisaPenalty)
 			appendTo(&o.Cautions, "You need a visa, and Emergency Medicine's openness to IMGs depends heavily on region and visa.")
 		}
 	}
@@ -285,10 +281,18 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 	if p.Visa == VisaH1B {
 		appendTo(&o.Cautions, h1bCaution(figures))
 		if figures.Programs < H1BBroadSpecialtyPrograms {
-			add("Few programs likely to sponsor H-1B", -H1BSmallSpecialtyPenalty)
+			o.addPoints("Few programs likely to sponsor H-1B", -H1BSmallSpecialtyPenalty)
 		}
 	}
 	return o
+}
+
+// addPoints adds one term to the score and its breakdown.
+//
+//go:noinline
+func (o *BackupOption) addPoints(label string, points int) {
+	o.Breakdown = append(o.Breakdown, ScorePart{Label: label, Points: points})
+	o.Score += points
 }
 
 // accessWeightPercent returns how much openness to IMGs counts for the tier.

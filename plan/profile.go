@@ -171,47 +171,96 @@ type FieldSpec struct {
 	Optional bool
 }
 
+// Positions of the fields in form order, in FieldSpecs and fieldSpecTable.
+const (
+	posStep2 = iota
+	posFailures
+	posStep3
+	posENTRotations
+	posENTObserverships
+	posUSRotations
+	posLettersENTUS
+	posLettersENTIntl
+	posLettersSurgery
+	posLettersIM
+	posLettersFM
+	posLettersPeds
+	posLettersNeuro
+	posLettersEM
+	posLettersOther
+	posENTResearch
+	posOtherResearch
+	posResearchYear
+	posGradYear
+	posMatchYear
+	posVisa
+	posIntSurgery
+	posIntChildren
+	posIntDiagnosis
+	posIntAcute
+	posIntNeuro
+	posIntLifestyle
+	posBudget
+	fieldCount
+)
+
+// Units of the number fields, as messages name them.
+const (
+	unitCount  = "a whole number"
+	unitRating = "a rating"
+	unitYear   = "a year"
+)
+
+// fieldSpecTable holds the fields in form order. FieldSpecs fills in the
+// year ranges of grad_year and match_year, which depend on the day. A table
+// of constants is static data in the .wasm, where building the specs in
+// code cost several KB.
+var fieldSpecTable = [fieldCount]FieldSpec{
+	posStep2:            {Name: FieldStep2, Kind: KindInt, Min: MinStep2, Max: MaxStep2, Unit: "a score", Optional: true},
+	posFailures:         {Name: FieldFailures, Kind: KindInt, Max: MaxFailures, Unit: unitCount},
+	posStep3:            {Name: FieldStep3, Kind: KindChoice, Choices: []string{"none", "passed"}},
+	posENTRotations:     {Name: FieldENTRotations, Kind: KindInt, Max: MaxENTRotations, Unit: unitCount},
+	posENTObserverships: {Name: FieldENTObserverships, Kind: KindInt, Max: MaxENTRotations, Unit: unitCount},
+	posUSRotations:      {Name: FieldUSRotations, Kind: KindInt, Max: MaxUSRotations, Unit: unitCount},
+	posLettersENTUS:     {Name: FieldLettersENTUS, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersENTIntl:   {Name: FieldLettersENTIntl, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersSurgery:   {Name: FieldLettersSurgery, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersIM:        {Name: FieldLettersIM, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersFM:        {Name: FieldLettersFM, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersPeds:      {Name: FieldLettersPeds, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersNeuro:     {Name: FieldLettersNeuro, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersEM:        {Name: FieldLettersEM, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posLettersOther:     {Name: FieldLettersOther, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
+	posENTResearch:      {Name: FieldENTResearch, Kind: KindInt, Max: MaxResearch, Unit: unitCount},
+	posOtherResearch:    {Name: FieldOtherResearch, Kind: KindInt, Max: MaxResearch, Unit: unitCount},
+	posResearchYear:     {Name: FieldResearchYear, Kind: KindChoice, Choices: []string{"0", "1"}},
+	posGradYear:         {Name: FieldGradYear, Kind: KindInt, Min: MinGradYear, Unit: unitYear, Optional: true},
+	posMatchYear:        {Name: FieldMatchYear, Kind: KindInt, Unit: unitYear, Optional: true},
+	posVisa:             {Name: FieldVisa, Kind: KindChoice, Choices: []string{"none", "j1", "h1b"}},
+	posIntSurgery:       {Name: FieldIntSurgery, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posIntChildren:      {Name: FieldIntChildren, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posIntDiagnosis:     {Name: FieldIntDiagnosis, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posIntAcute:         {Name: FieldIntAcute, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posIntNeuro:         {Name: FieldIntNeuro, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posIntLifestyle:     {Name: FieldIntLifestyle, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posBudget:           {Name: FieldBudget, Kind: KindInt, Max: MaxBudget, Unit: "an amount in US dollars", Optional: true},
+}
+
 // FieldSpecs returns the fields of the profile in form order, with the ranges
 // that hold for a plan made on the given day. Only grad_year and match_year
 // depend on the day.
 func FieldSpecs(today time.Time) []FieldSpec {
 	year := today.Year()
-	count := func(name string, max int) FieldSpec {
-		return FieldSpec{Name: name, Kind: KindInt, Min: 0, Max: max, Unit: "a whole number"}
+	specs := make([]FieldSpec, fieldCount)
+	copy(specs, fieldSpecTable[:])
+	for i := range specs {
+		// Each call returns its own choices, as it did when they were built
+		// here, so a caller cannot change the table.
+		specs[i].Choices = append([]string(nil), specs[i].Choices...)
 	}
-	interest := func(name string) FieldSpec {
-		return FieldSpec{Name: name, Kind: KindInt, Min: 0, Max: MaxInterest, Unit: "a rating"}
-	}
-	return []FieldSpec{
-		{Name: FieldStep2, Kind: KindInt, Min: MinStep2, Max: MaxStep2, Unit: "a score", Optional: true},
-		count(FieldFailures, MaxFailures),
-		{Name: FieldStep3, Kind: KindChoice, Choices: []string{"none", "passed"}},
-		count(FieldENTRotations, MaxENTRotations),
-		count(FieldENTObserverships, MaxENTRotations),
-		count(FieldUSRotations, MaxUSRotations),
-		count(FieldLettersENTUS, MaxLetters),
-		count(FieldLettersENTIntl, MaxLetters),
-		count(FieldLettersSurgery, MaxLetters),
-		count(FieldLettersIM, MaxLetters),
-		count(FieldLettersFM, MaxLetters),
-		count(FieldLettersPeds, MaxLetters),
-		count(FieldLettersNeuro, MaxLetters),
-		count(FieldLettersEM, MaxLetters),
-		count(FieldLettersOther, MaxLetters),
-		count(FieldENTResearch, MaxResearch),
-		count(FieldOtherResearch, MaxResearch),
-		{Name: FieldResearchYear, Kind: KindChoice, Choices: []string{"0", "1"}},
-		{Name: FieldGradYear, Kind: KindInt, Min: MinGradYear, Max: year + MatchYearsAhead, Unit: "a year", Optional: true},
-		{Name: FieldMatchYear, Kind: KindInt, Min: year, Max: year + MatchYearsAhead, Unit: "a year", Optional: true},
-		{Name: FieldVisa, Kind: KindChoice, Choices: []string{"none", "j1", "h1b"}},
-		interest(FieldIntSurgery),
-		interest(FieldIntChildren),
-		interest(FieldIntDiagnosis),
-		interest(FieldIntAcute),
-		interest(FieldIntNeuro),
-		interest(FieldIntLifestyle),
-		{Name: FieldBudget, Kind: KindInt, Min: 0, Max: MaxBudget, Unit: "an amount in US dollars", Optional: true},
-	}
+	specs[posGradYear].Max = year + MatchYearsAhead
+	specs[posMatchYear].Min, specs[posMatchYear].Max = year, year+MatchYearsAhead
+	return specs
 }
 
 // DefaultMatchYear returns the Match a plan made on the given day targets when
@@ -294,7 +343,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 	var errs []*FieldError
 	specs := FieldSpecs(today)
 
-	for _, spec := range specs {
+	for i, spec := range specs {
 		raw, ok := values[spec.Name]
 		raw = textutil.TrimSpace(raw)
 		if !ok || raw == "" {
@@ -305,7 +354,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 			errs = append(errs, err)
 			continue
 		}
-		p.set(spec.Name, value)
+		p.set(i, value)
 	}
 
 	if p.MatchYear == 0 {
@@ -370,64 +419,64 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 	return n, nil
 }
 
-// set stores a parsed value in the field it belongs to.
-func (p *Profile) set(name string, v int) {
-	switch name {
-	case FieldStep2:
+// set stores a parsed value in the field at form position pos.
+func (p *Profile) set(pos int, v int) {
+	switch pos {
+	case posStep2:
 		p.Step2 = v
-	case FieldFailures:
+	case posFailures:
 		p.Failures = v
-	case FieldStep3:
+	case posStep3:
 		p.Step3 = Step3Status(v)
-	case FieldENTRotations:
+	case posENTRotations:
 		p.ENTRotations = v
-	case FieldENTObserverships:
+	case posENTObserverships:
 		p.ENTObserverships = v
-	case FieldUSRotations:
+	case posUSRotations:
 		p.USRotations = v
-	case FieldLettersENTUS:
+	case posLettersENTUS:
 		p.Letters.ENTUS = v
-	case FieldLettersENTIntl:
+	case posLettersENTIntl:
 		p.Letters.ENTIntl = v
-	case FieldLettersSurgery:
+	case posLettersSurgery:
 		p.Letters.Surgery = v
-	case FieldLettersIM:
+	case posLettersIM:
 		p.Letters.IM = v
-	case FieldLettersFM:
+	case posLettersFM:
 		p.Letters.FM = v
-	case FieldLettersPeds:
+	case posLettersPeds:
 		p.Letters.Peds = v
-	case FieldLettersNeuro:
+	case posLettersNeuro:
 		p.Letters.Neuro = v
-	case FieldLettersEM:
+	case posLettersEM:
 		p.Letters.EM = v
-	case FieldLettersOther:
+	case posLettersOther:
 		p.Letters.Other = v
-	case FieldENTResearch:
+	case posENTResearch:
 		p.ENTResearch = v
-	case FieldOtherResearch:
+	case posOtherResearch:
 		p.OtherResearch = v
-	case FieldResearchYear:
+	case posResearchYear:
 		p.ResearchYear = v == 1
-	case FieldGradYear:
+	case posGradYear:
 		p.GradYear = v
-	case FieldMatchYear:
+	case posMatchYear:
 		p.MatchYear = v
-	case FieldVisa:
+	case posVisa:
 		p.Visa = Visa(v)
-	case FieldIntSurgery:
+	case posIntSurgery:
 		p.Interests.Surgery = v
-	case FieldIntChildren:
+	case posIntChildren:
 		p.Interests.Children = v
-	case FieldIntDiagnosis:
+	case posIntDiagnosis:
 		p.Interests.Diagnosis = v
-	case FieldIntAcute:
+	case posIntAcute:
 		p.Interests.Acute = v
-	case FieldIntNeuro:
+	case posIntNeuro:
 		p.Interests.Neuro = v
-	case FieldIntLifestyle:
+	case posIntLifestyle:
 		p.Interests.Lifestyle = v
-	case FieldBudget:
+	case posBudget:
 		p.Budget = v
 	}
 }

@@ -202,3 +202,27 @@ func TestEncodeFragmentEscapes(t *testing.T) {
 		t.Errorf("EncodeFragment = %q, want v=1&step2=2%%205%%260", got)
 	}
 }
+
+func TestFieldSpecsReturnsCopies(t *testing.T) {
+	first := FieldSpecs(today)
+	first[posVisa].Choices[0] = "changed"
+	first[posStep2].Max = 1
+	second := FieldSpecs(today)
+	if got := second[posVisa].Choices[0]; got != "none" {
+		t.Errorf("visa choice after changing an earlier result = %q, want none", got)
+	}
+	if got := second[posStep2].Max; got != MaxStep2 {
+		t.Errorf("step2 max after changing an earlier result = %d, want %d", got, MaxStep2)
+	}
+}
+
+func TestFieldSpecsYearRanges(t *testing.T) {
+	specs := FieldSpecs(today)
+	year := today.Year()
+	if got := specs[posGradYear]; got.Name != FieldGradYear || got.Min != MinGradYear || got.Max != year+MatchYearsAhead {
+		t.Errorf("grad_year spec = %+v, want %s from %d to %d", got, FieldGradYear, MinGradYear, year+MatchYearsAhead)
+	}
+	if got := specs[posMatchYear]; got.Name != FieldMatchYear || got.Min != year || got.Max != year+MatchYearsAhead {
+		t.Errorf("match_year spec = %+v, want %s from %d to %d", got, FieldMatchYear, year, year+MatchYearsAhead)
+	}
+}

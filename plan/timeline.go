@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"slices"
 	"strconv"
 	"time"
 )
@@ -73,14 +72,11 @@ type seasonDates struct {
 
 // seasonDatesFor picks the timeline's dates out of the season calendar.
 func seasonDatesFor(matchYear int) seasonDates {
-	calendar := SeasonCalendar(matchYear)
-	day := func(id string) SeasonDate {
-		return calendar[slices.IndexFunc(calendar, func(d SeasonDate) bool { return d.ID == id })]
-	}
+	// SeasonCalendar lists the dates in this order, which a test checks.
+	c := SeasonCalendar(matchYear)
 	return seasonDates{
-		open: day("applications_open"), submit: day("submission_opens"), registration: day("nrmp_registration"),
-		review: day("review_starts"), interviews: day("interviews"), rank: day("rank_deadline"),
-		matchWeek: day("match_week"), matchDay: day("match_day"),
+		open: c[0], submit: c[1], registration: c[2], review: c[3],
+		interviews: c[4], rank: c[5], matchWeek: c[6], matchDay: c[7],
 	}
 }
 

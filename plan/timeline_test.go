@@ -247,3 +247,19 @@ func TestTimelineWithoutENTNamesOnlyTheBackup(t *testing.T) {
 		}
 	}
 }
+
+func TestSeasonDatesForPicksByID(t *testing.T) {
+	s := seasonDatesFor(2027)
+	for _, tt := range []struct {
+		got  SeasonDate
+		want string
+	}{
+		{s.open, "applications_open"}, {s.submit, "submission_opens"}, {s.registration, "nrmp_registration"},
+		{s.review, "review_starts"}, {s.interviews, "interviews"}, {s.rank, "rank_deadline"},
+		{s.matchWeek, "match_week"}, {s.matchDay, "match_day"},
+	} {
+		if tt.got.ID != tt.want {
+			t.Errorf("season date ID = %q, want %q", tt.got.ID, tt.want)
+		}
+	}
+}
