@@ -17,10 +17,25 @@ const (
 	ChangeStep2Target  ChangeKind = FieldStep2
 )
 
+// Positions of the changes in moveUpKinds and in a moveVector.
+const (
+	moveStep2 = iota
+	moveRotations
+	moveLetters
+	moveResearch
+	moveStep3
+)
+
 // moveUpKinds are the changes the search tries, in the order options list
 // them. Graduation year, failed attempts, a passed Step and the visa cannot
 // change, so they are never suggested.
-var moveUpKinds = [...]ChangeKind{ChangeStep2Target, ChangeENTRotations, ChangeENTLettersUS, ChangeENTResearch, ChangeStep3}
+var moveUpKinds = [...]ChangeKind{
+	moveStep2:     ChangeStep2Target,
+	moveRotations: ChangeENTRotations,
+	moveLetters:   ChangeENTLettersUS,
+	moveResearch:  ChangeENTResearch,
+	moveStep3:     ChangeStep3,
+}
 
 // Change is one step of a way to move up.
 type Change struct {
@@ -118,27 +133,14 @@ func moveUp(p Profile, a Assessment) MoveUp {
 // trying: enough to rate the factor strong, since more changes nothing.
 func moveLimits(p Profile) moveVector {
 	var limits moveVector
-	researchNeeded := StrongENTResearch
-	if p.ResearchYear {
-		researchNeeded = StrongENTResearchWithYear
+	if p.Step2Pending() {
+		limits[moveStep2] = 1
 	}
-	for i, kind := range moveUpKinds {
-		switch kind {
-		case ChangeStep2Target:
-			if p.Step2Pending() {
-				limits[i] = 1
-			}
-		case ChangeENTRotations:
-			limits[i] = min(max(0, StrongENTRotations-p.ENTRotations), MaxENTRotations-p.ENTRotations)
-		case ChangeENTLettersUS:
-			limits[i] = min(max(0, StrongENTLettersUS-p.Letters.ENTUS), MaxLetters-p.Letters.ENTUS)
-		case ChangeENTResearch:
-			limits[i] = min(max(0, researchNeeded-p.ENTResearch), MaxResearch-p.ENTResearch)
-		case ChangeStep3:
-			if p.Step3 != Step3Passed {
-				limits[i] = 1
-			}
-		}
+	limits[moveRotations] = min(max(0, StrongENTRotations-p.ENTRotations), MaxENTRotations-p.ENTRotations)
+	limits[moveLetters] = min(max(0, StrongENTLettersUS-p.Letters.ENTUS), MaxLetters-p.Letters.ENTUS)
+	limits[moveResearch] = min(max(0, researchNeeded(p)-p.ENTResearch), MaxResearch-p.ENTResearch)
+	if p.Step3 != Step3Passed {
+		limits[moveStep3] = 1
 	}
 	return limits
 }
@@ -157,25 +159,28 @@ func nextVector(v *moveVector, limits moveVector) bool {
 }
 
 // applyMove returns the profile with the changes of v made.
+//
+//go:noinline
 func applyMove(p Profile, v moveVector) Profile {
-	for i, kind := range moveUpKinds {
-		if v[i] == 0 {
-			continue
-		}
-		switch kind {
-		case ChangeStep2Target:
-			p.Step2 = Step2Strong
-		case ChangeENTRotations:
-			p.ENTRotations += v[i]
-		case ChangeENTLettersUS:
-			p.Letters.ENTUS += v[i]
-		case ChangeENTResearch:
-			p.ENTResearch += v[i]
-		case ChangeStep3:
-			p.Step3 = Step3Passed
-		}
+	if v[moveStep2] > 0 {
+		p.Step2 = Step2Strong
+	}
+	p.ENTRotations += v[moveRotations]
+	p.Letters.ENTUS += v[moveLetters]
+	p.ENTResearch += v[moveResearch]
+	if v[moveStep3] > 0 {
+		p.Step3 = Step3Passed
 	}
 	return p
+}
+
+// researchNeeded returns the ENT research items that rate research strong
+// for the profile.
+func researchNeeded(p Profile) int {
+	if p.ResearchYear {
+		return StrongENTResearchWithYear
+	}
+	return StrongENTResearch
 }
 
 // dominatedBy reports whether every amount in u is at most the one in v,
@@ -227,25 +232,21 @@ func moveChanges(p Profile, v moveVector) []Change {
 			continue
 		}
 		c := Change{Kind: kind, Amount: n}
-		switch kind {
-		case ChangeStep2Target:
+		switch i {
+		case moveStep2:
 			c.Amount = Step2Strong
 			c.Step = "Score " + strconv.Itoa(Step2Strong) + " or more on Step 2 CK, which you have not taken yet; a passed Step cannot be retaken, so take it only when ready."
-		case ChangeENTRotations:
+		case moveRotations:
 			c.Step = "Complete " + plural(n, "more hands-on US ENT rotation", "more hands-on US ENT rotations") +
 				" (electives or sub-internships): you have " + strconv.Itoa(p.ENTRotations) + ", and " +
 				strconv.Itoa(StrongENTRotations) + " rate strong."
-		case ChangeENTLettersUS:
+		case moveLetters:
 			c.Step = "Get " + plural(n, "more letter", "more letters") + " from US otolaryngologists, best from the faculty you rotate with: you have " +
 				strconv.Itoa(p.Letters.ENTUS) + ", and " + strconv.Itoa(StrongENTLettersUS) + " rate strong."
-		case ChangeENTResearch:
-			needed := StrongENTResearch
-			if p.ResearchYear {
-				needed = StrongENTResearchWithYear
-			}
+		case moveResearch:
 			c.Step = "Add " + plural(n, "ENT research item", "ENT research items") + ", such as a case report, poster or presentation: you have " +
-				strconv.Itoa(p.ENTResearch) + ", and " + strconv.Itoa(needed) + " rate strong."
-		case ChangeStep3:
+				strconv.Itoa(p.ENTResearch) + ", and " + strconv.Itoa(researchNeeded(p)) + " rate strong."
+		case moveStep3:
 			c.Step = "Pass Step 3 to show improvement."
 		}
 		changes = append(changes, c)

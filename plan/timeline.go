@@ -221,15 +221,11 @@ func laterOf(a, b time.Time) time.Time {
 // entWorkNeeded describes the ENT rotations and research still needed to
 // rate strong, or returns "" when both already do.
 func entWorkNeeded(p Profile) string {
-	researchNeeded := StrongENTResearch
-	if p.ResearchYear {
-		researchNeeded = StrongENTResearchWithYear
-	}
 	var parts []string
 	if n := StrongENTRotations - p.ENTRotations; n > 0 {
 		appendTo(&parts, "complete "+plural(n, "more hands-on US ENT rotation", "more hands-on US ENT rotations"))
 	}
-	if n := researchNeeded - p.ENTResearch; n > 0 {
+	if n := researchNeeded(p) - p.ENTResearch; n > 0 {
 		appendTo(&parts, "add "+plural(n, "ENT research item", "ENT research items"))
 	}
 	if len(parts) == 0 {

@@ -4,7 +4,6 @@ package main
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/entbackup/ent-backup-planner/internal/textutil"
@@ -147,25 +146,16 @@ func (c *calculator) renderApplications(apps plan.Applications, cost plan.Cost) 
 	body := el("tbody")
 	var sources []string
 	for _, item := range cost.Items {
-		body.add(el("tr", "data-cost", item.ID).add(
-			textEl("th", "", item.Label).withAttrs("scope", "row"),
-			textEl("td", "amount", formatUSD(item.Amount)),
-		))
+		body.add(amountRow(item.Label, formatUSD(item.Amount)).withAttrs("data-cost", item.ID))
 		if !contains(sources, item.Source) {
 			sources = append(sources, item.Source)
 		}
 	}
 	table := el("table", "class", "cost-table").add(
 		textEl("caption", "", "Fees, using the "+strconv.Itoa(cost.Season)+" season's fee schedule"),
-		el("thead").add(el("tr").add(
-			textEl("th", "", "Item").withAttrs("scope", "col"),
-			textEl("th", "amount", "US dollars").withAttrs("scope", "col"),
-		)),
+		tableHead("Item", "US dollars"),
 		body,
-		el("tfoot").add(el("tr").add(
-			textEl("th", "", "Total").withAttrs("scope", "row"),
-			textEl("td", "amount", formatUSD(cost.Total)),
-		)),
+		el("tfoot").add(amountRow("Total", formatUSD(cost.Total))),
 	)
 	c.section("cost-breakdown", table)
 
@@ -195,12 +185,7 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 			if n.Target > n.Min {
 				needed += "\u2013" + strconv.Itoa(n.Target)
 			}
-			body.add(el("tr").add(
-				textEl("th", "", n.Group).withAttrs("scope", "row"),
-				textEl("td", "amount", strconv.Itoa(n.Held)),
-				textEl("td", "amount", needed),
-				textEl("td", "amount", missing),
-			))
+			body.add(amountRow(n.Group, strconv.Itoa(n.Held), needed, missing))
 		}
 	}
 	if len(l.ENT) > 0 {
@@ -209,12 +194,7 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 	addRows(l.BackupSpecialty.Name(), l.Backup)
 	table := el("table", "class", "letters-table").add(
 		textEl("caption", "", "Letters you hold and letters you need"),
-		el("thead").add(el("tr").add(
-			textEl("th", "", "Letters").withAttrs("scope", "col"),
-			textEl("th", "amount", "Held").withAttrs("scope", "col"),
-			textEl("th", "amount", "Needed").withAttrs("scope", "col"),
-			textEl("th", "amount", "Missing").withAttrs("scope", "col"),
-		)),
+		tableHead("Letters", "Held", "Needed", "Missing"),
 		body,
 	)
 	kids := []*elem{el("div", "class", "table-wrap").add(table)}
@@ -353,16 +333,11 @@ func (c *calculator) errorSummary(errs []*plan.FieldError) string {
 	case 1:
 		return "Check \u201c" + c.label(errs[0].Field) + "\u201d: " + errs[0].Message() + "." + meanwhile
 	}
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(len(errs)) + " fields need attention: ")
+	names := make([]string, len(errs))
 	for i, err := range errs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("\u201c" + c.label(err.Field) + "\u201d")
+		names[i] = "\u201c" + c.label(err.Field) + "\u201d"
 	}
-	b.WriteString("." + meanwhile)
-	return b.String()
+	return strconv.Itoa(len(errs)) + " fields need attention: " + textutil.Join(names, ", ") + "." + meanwhile
 }
 
 // showLinkIssues lists what the opened link contained that could not be used.

@@ -65,27 +65,56 @@ func list(tag, class string, items []string) *elem {
 	return l
 }
 
+// tableHead returns a thead with one row of column headers: label, then
+// the headers of amount columns.
+//
+//go:noinline
+func tableHead(label string, amounts ...string) *elem {
+	row := el("tr").add(textEl("th", "", label).withAttrs("scope", "col"))
+	for _, a := range amounts {
+		row.add(textEl("th", "amount", a).withAttrs("scope", "col"))
+	}
+	return el("thead").add(row)
+}
+
+// amountRow returns a table row with a row header and amount cells.
+//
+//go:noinline
+func amountRow(header string, amounts ...string) *elem {
+	row := el("tr").add(textEl("th", "", header).withAttrs("scope", "row"))
+	for _, a := range amounts {
+		row.add(textEl("td", "amount", a))
+	}
+	return row
+}
+
 // writeHTML writes the element and its children as HTML, escaping every
 // attribute value and text. Tags and attribute names are the program's own
 // constants, never input.
 func (e *elem) writeHTML(b *strings.Builder) {
-	b.WriteString("<")
-	b.WriteString(e.tag)
+	write(b, "<", e.tag)
 	for i := 0; i+1 < len(e.attrs); i += 2 {
-		b.WriteString(" ")
-		b.WriteString(e.attrs[i])
-		b.WriteString(`="`)
+		write(b, " ", e.attrs[i])
+		write(b, `="`, "")
 		escapeHTML(b, e.attrs[i+1])
-		b.WriteString(`"`)
+		write(b, `"`, "")
 	}
-	b.WriteString(">")
+	write(b, ">", "")
 	escapeHTML(b, e.text)
 	for _, k := range e.kids {
 		k.writeHTML(b)
 	}
-	b.WriteString("</")
-	b.WriteString(e.tag)
-	b.WriteString(">")
+	write(b, "</", e.tag)
+	write(b, ">", "")
+}
+
+// write writes two strings to b. One out-of-line function for every write
+// takes less .wasm than inlined WriteString calls.
+//
+//go:noinline
+func write(b *strings.Builder, first, second string) {
+	b.WriteString(first)
+	b.WriteString(second)
 }
 
 // escapeHTML writes s with the characters that HTML gives a meaning to
@@ -109,11 +138,10 @@ func escapeHTML(b *strings.Builder, s string) {
 		default:
 			continue
 		}
-		b.WriteString(s[last:i])
-		b.WriteString(ref)
+		write(b, s[last:i], ref)
 		last = i + 1
 	}
-	b.WriteString(s[last:])
+	write(b, s[last:], "")
 }
 
 // section replaces the children of the element with the given data-result
