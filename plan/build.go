@@ -58,7 +58,7 @@ func Build(p Profile, today time.Time) Plan {
 
 // matchWeekStart returns the Monday of Match Week.
 func matchWeekStart(matchYear int) time.Time {
-	return MatchDay(matchYear).AddDate(0, 0, -MatchWeekDaysBeforeMatchDay)
+	return addDays(MatchDay(matchYear), -MatchWeekDaysBeforeMatchDay)
 }
 
 // clamped returns the profile with every count, rating and year inside the

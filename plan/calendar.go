@@ -9,7 +9,15 @@ import "time"
 func MatchDay(year int) time.Time {
 	first := time.Date(year, time.March, 1, 0, 0, 0, 0, time.UTC)
 	toFriday := (int(time.Friday) - int(first.Weekday()) + 7) % 7
-	return first.AddDate(0, 0, toFriday+14)
+	return addDays(first, toFriday+14)
+}
+
+// addDays returns the day n days after the UTC midnight t, as
+// t.AddDate(0, 0, n) does. Using time.Date directly keeps AddDate and
+// Clock out of the .wasm.
+func addDays(t time.Time, n int) time.Time {
+	year, month, day := t.Date()
+	return time.Date(year, month, day+n, 0, 0, 0, 0, time.UTC)
 }
 
 // CalendarExactSeason is the Match whose dates were published when the
@@ -121,10 +129,10 @@ func SeasonCalendar(matchYear int) []SeasonDate {
 			Date: interviewSeasonStart.in(matchYear), End: interviewSeasonEnd.in(matchYear),
 			Approximate: true, Source: "editorial default: no official dates"},
 		SeasonDate{ID: "rank_deadline", Title: "Rank order list deadline",
-			Date:        matchDay.AddDate(0, 0, -RankDeadlineDaysBeforeMatchDay),
+			Date:        addDays(matchDay, -RankDeadlineDaysBeforeMatchDay),
 			Approximate: true, Source: "estimate from the 2025 Match, when the deadline was March 5 and Match Day March 21"},
 		SeasonDate{ID: "match_week", Title: "Match Week, with SOAP for unfilled positions",
-			Date: matchDay.AddDate(0, 0, -MatchWeekDaysBeforeMatchDay), End: matchDay,
+			Date: addDays(matchDay, -MatchWeekDaysBeforeMatchDay), End: matchDay,
 			Approximate: !exactSeason, Source: sourceNRMPApr2025},
 		SeasonDate{ID: "match_day", Title: "Match Day",
 			Date: matchDay, Approximate: !exactSeason, Source: sourceNRMPApr2025},

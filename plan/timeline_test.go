@@ -263,3 +263,17 @@ func TestSeasonDatesForPicksByID(t *testing.T) {
 		}
 	}
 }
+
+func TestAddDaysMatchesAddDate(t *testing.T) {
+	for _, start := range []time.Time{
+		time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2028, time.February, 28, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, time.December, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		for _, n := range []int{-400, -16, -4, 0, 1, 20, 365} {
+			if got, want := addDays(start, n), start.AddDate(0, 0, n); got != want {
+				t.Errorf("addDays(%s, %d) = %v, want %v", start.Format(time.DateOnly), n, got, want)
+			}
+		}
+	}
+}
