@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"slices"
-	"strconv"
-)
+import "strconv"
 
 // ChangeKind is an actionable change the planner may suggest. Each kind is
 // named after the form field it changes.
@@ -98,7 +95,7 @@ func moveUp(p Profile, a Assessment) MoveUp {
 
 	var minimal []moveVector
 	for _, v := range reaching {
-		if !slices.ContainsFunc(reaching, func(u moveVector) bool { return u != v && dominatedBy(u, v) }) {
+		if !dominatedByAnother(reaching, v) {
 			minimal = append(minimal, v)
 		}
 	}
@@ -192,6 +189,17 @@ func dominatedBy(u, v moveVector) bool {
 		}
 	}
 	return true
+}
+
+// dominatedByAnother reports whether a vector of list other than v does
+// only what v does, or less.
+func dominatedByAnother(list []moveVector, v moveVector) bool {
+	for _, u := range list {
+		if u != v && dominatedBy(u, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // compareMoves orders options by fewer kinds of change, then fewer items
