@@ -114,6 +114,7 @@ type Applications struct {
 
 // CostItem is one line of the fee estimate.
 type CostItem struct {
+	_ noCompare
 	// ID is a stable identifier: eras_ent, eras_backup, residencycas_backup,
 	// token, transcript_eras, transcript_residencycas, nrmp_registration,
 	// nrmp_extra_ranks or step3.

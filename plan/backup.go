@@ -185,6 +185,7 @@ type BackupOption struct {
 
 // ScorePart is one term of a backup's score.
 type ScorePart struct {
+	_ noCompare
 	Label  string `json:"label"`
 	Points int    `json:"points"`
 }

@@ -26,6 +26,7 @@ const (
 
 // FragmentIssue is a part of the fragment that was not used.
 type FragmentIssue struct {
+	_ noCompare
 	Kind FragmentIssueKind
 	Key  string
 }

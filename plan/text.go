@@ -83,3 +83,9 @@ func compare[T int | float64](a, b T) int {
 	}
 	return 0
 }
+
+// noCompare, as the first field of a struct, makes the struct type not
+// comparable, so the compiler generates no equality function for it. The
+// plan's result types carry it because the .wasm would otherwise hold an
+// equality function for each of them, and nothing compares them.
+type noCompare [0]func()
