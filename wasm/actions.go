@@ -47,14 +47,8 @@ func (c *calculator) copyCallbacks(url string) {
 	if !c.copyDone.IsUndefined() {
 		return
 	}
-	c.copyDone = js.FuncOf(func(js.Value, []js.Value) any {
-		guard(c, func() { c.showCopyFeedback(copiedMessage) })
-		return nil
-	})
-	c.copyFailed = js.FuncOf(func(js.Value, []js.Value) any {
-		guard(c, func() { c.copyWithSelection(c.copyURL) })
-		return nil
-	})
+	c.copyDone = c.callback(taskCopied)
+	c.copyFailed = c.callback(taskCopyRejected)
 }
 
 // copyWithSelection puts the link into the page's link field, selects it and

@@ -97,11 +97,3 @@ func (n node) value() string         { return n.v.Get("value").String() }
 func (n node) setValue(value string) { n.v.Set("value", value) }
 func (n node) append(child node)     { n.v.Call("appendChild", child.v) }
 func (n node) addClass(class string) { n.v.Get("classList").Call("add", class) }
-
-// on calls fn for each event of the given type on the node.
-func (n node) on(event string, fn func()) {
-	n.v.Call("addEventListener", event, js.FuncOf(func(js.Value, []js.Value) any {
-		fn()
-		return nil
-	}))
-}

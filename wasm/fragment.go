@@ -93,13 +93,7 @@ func (h *historyWriter) write(fragment string) {
 		return
 	}
 	if h.onTimer.IsUndefined() {
-		h.onTimer = js.FuncOf(func(js.Value, []js.Value) any {
-			guard(h.c, func() {
-				h.timer = 0
-				h.replace(h.pending)
-			})
-			return nil
-		})
+		h.onTimer = h.c.callback(taskHistoryTimer)
 	}
 	h.pending = fragment
 	h.timer = js.Global().Call("setTimeout", h.onTimer, wait).Int()

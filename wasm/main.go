@@ -27,8 +27,8 @@ func main() {
 
 	// Every path into Go goes through guard: a panic in the first load must
 	// not keep the buttons disabled or the listeners unattached.
-	guard(c, c.start)
-	guard(c, c.enableActions)
+	guard(c, taskStart, nil)
+	guard(c, taskEnableActions, nil)
 	c.listen()
 	doc.query("html").addClass("planner-ready")
 
@@ -75,42 +75,107 @@ type calculator struct {
 	copyFeedback feedbackTimer
 }
 
-// listen attaches the program's event listeners. Each runs inside guard.
-func (c *calculator) listen() {
-	onField := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		guard(c, func() {
-			if len(args) == 0 || !isProfileField(args[0].Get("target")) {
-				return
-			}
-			c.storagePaused = false
-			c.update()
-		})
+// task is a piece of work the page starts: the first load, an event
+// listener, a timer or a promise callback. Naming each with a number and
+// running them through one switch takes less .wasm than a Go closure and
+// method value for each listener.
+type task uint8
+
+const (
+	taskStart task = iota
+	taskEnableActions
+	taskFieldChanged
+	taskNavigated
+	taskFlushHistory
+	taskHistoryTimer
+	taskCopyLink
+	taskCopied
+	taskCopyRejected
+	taskReset
+	taskPrint
+	taskRestore
+	taskRememberChanged
+)
+
+// run does the work of a task. args are the arguments of the JavaScript
+// call that started it.
+func (c *calculator) run(t task, args []js.Value) {
+	switch t {
+	case taskStart:
+		c.start()
+	case taskEnableActions:
+		c.enableActions()
+	case taskFieldChanged:
+		if len(args) == 0 || !isProfileField(args[0].Get("target")) {
+			return
+		}
+		c.storagePaused = false
+		c.update()
+	case taskNavigated:
+		c.navigated()
+	case taskFlushHistory:
+		c.history.flush()
+	case taskHistoryTimer:
+		c.history.timer = 0
+		c.history.replace(c.history.pending)
+	case taskCopyLink:
+		c.copyLink()
+	case taskCopied:
+		c.showCopyFeedback(copiedMessage)
+	case taskCopyRejected:
+		c.copyWithSelection(c.copyURL)
+	case taskReset:
+		c.reset()
+	case taskPrint:
+		c.print()
+	case taskRestore:
+		c.restoreRemembered()
+	case taskRememberChanged:
+		c.rememberChanged()
+	}
+}
+
+// callback returns a JavaScript function that runs the task inside guard.
+func (c *calculator) callback(t task) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		guard(c, t, args)
 		return nil
 	})
+}
+
+// listen attaches the program's event listeners. Each runs inside guard.
+func (c *calculator) listen() {
+	onField := c.callback(taskFieldChanged)
 	c.form.v.Call("addEventListener", "input", onField)
 	c.form.v.Call("addEventListener", "change", onField)
 
 	win := node{c.window}
-	win.on("hashchange", func() { guard(c, c.navigated) })
-	win.on("popstate", func() { guard(c, c.navigated) })
+	c.on(win, "hashchange", taskNavigated)
+	c.on(win, "popstate", taskNavigated)
 	// A pending address-bar update is written before the page goes away, so
 	// a reload or a link followed right after typing keeps the last entry.
-	win.on("pagehide", func() { guard(c, c.history.flush) })
-	c.doc.on("visibilitychange", func() { guard(c, c.history.flush) })
+	c.on(win, "pagehide", taskFlushHistory)
+	c.on(c.doc, "visibilitychange", taskFlushHistory)
 
-	c.onClick("planner-copy", c.copyLink)
-	c.onClick("planner-reset", c.reset)
-	c.onClick("planner-print", c.print)
-	c.onClick("planner-restore", c.restoreRemembered)
+	c.onClick("planner-copy", taskCopyLink)
+	c.onClick("planner-reset", taskReset)
+	c.onClick("planner-print", taskPrint)
+	c.onClick("planner-restore", taskRestore)
 	if box := c.doc.byID("planner-remember"); box.ok() {
-		box.on("change", func() { guard(c, c.rememberChanged) })
+		c.on(box, "change", taskRememberChanged)
 	}
 }
 
-// onClick runs fn, inside guard, when the element with the given id is clicked.
-func (c *calculator) onClick(id string, fn func()) {
+// on runs the task, inside guard, for each event of the given type on n.
+func (c *calculator) on(n node, event string, t task) {
+	n.v.Call("addEventListener", event, c.callback(t))
+}
+
+// onClick runs the task, inside guard, when the element with the given id
+// is clicked.
+func (c *calculator) onClick(id string, t task) {
 	if el := c.doc.byID(id); el.ok() {
-		el.on("click", func() { guard(c, fn) })
+		c.on(el, "click", t)
 	}
 }
 
@@ -120,10 +185,10 @@ func isProfileField(target js.Value) bool {
 	return target.Type() == js.TypeObject && target.Call("hasAttribute", "name").Bool()
 }
 
-// guard runs fn and turns a panic into a message on the page and an error
-// in the console, so one bad input never stops the program: the next event
-// runs normally.
-func guard(c *calculator, fn func()) {
+// guard runs the task and turns a panic into a message on the page and an
+// error in the console, so one bad input never stops the program: the next
+// event runs normally.
+func guard(c *calculator, t task, args []js.Value) {
 	defer func() {
 		r := recover()
 		if r == nil {
@@ -137,7 +202,7 @@ func guard(c *calculator, fn func()) {
 			c.showStatus("The planner hit an internal error (" + msg + "). Your entries are kept; change any field to try again.")
 		})
 	}()
-	fn()
+	c.run(t, args)
 }
 
 // report runs fn and drops any panic from it. guard uses it so that a page
