@@ -136,6 +136,8 @@ func (c *calculator) run(t task, args []js.Value) {
 }
 
 // callback returns a JavaScript function that runs the task inside guard.
+//
+//go:noinline
 func (c *calculator) callback(t task) js.Func {
 	return js.FuncOf(func(_ js.Value, args []js.Value) any {
 		guard(c, t, args)
