@@ -56,31 +56,40 @@ type Outcome struct {
 // backup, and not matching.
 func planOutcomes(p Profile, backup BackupOption, matchWeek time.Time) []Outcome {
 	name := backup.Name
-	matchedENT := Outcome{ID: "matched_ent", Title: "You match in ENT", Steps: []string{
+	matchedENT := Outcome{ID: "matched_ent", Title: "You match in ENT", Steps: stringList(
 		"Celebrate, then commit fully to becoming the best ENT resident you can be.",
-		"Keep in touch with your " + name + " mentors: they can remain research partners and colleagues in shared patient care.",
+		"Keep in touch with your "+name+" mentors: they can remain research partners and colleagues in shared patient care.",
 		"Note what strengthened your application, such as research, exam timing or rotations, so you can build on it and pass it on.",
-	}}
+	)}
 
-	matchedBackup := Outcome{ID: "matched_backup", Title: "You match in " + name, Steps: []string{
+	matchedBackup := Outcome{ID: "matched_backup", Title: "You match in " + name, Steps: stringList(
 		"You have entered US residency training, which is a major achievement, and many physicians come to love their backup specialty once they practice it.",
-		"Decide early whether to commit fully to " + name + " or to aim for an ENT-related path such as " + joinOr(backup.ENTPaths) + ".",
+		"Decide early whether to commit fully to "+name+" or to aim for an ENT-related path such as "+joinOr(backup.ENTPaths)+".",
 		"If you aim for one of those paths, find a mentor and a research project in it during your first year.",
-	}}
+	)}
 	if p.Visa == VisaJ1 {
 		appendTo(&matchedBackup.Steps, "A J-1 visa carries a two-year home-residence requirement, often waived through Conrad 30 service: plan for it before you choose a fellowship.")
 	}
 
-	unmatched := Outcome{ID: "unmatched", Title: "You do not match", Steps: []string{
+	unmatched := Outcome{ID: "unmatched", Title: "You do not match", Steps: stringList(
 		"Do not react on impulse: ask a few program directors or advisors for an honest review of your scores, US experience, letters, interviews and visa situation.",
-		"Consider a strengthening year: a US research position in ENT or " + name + ", more US clinical experience at IMG-friendly programs, and work on communication if it was raised.",
-		"Re-evaluate ENT against your backup: if your ENT chances remain very low, put your main effort into " + name + " or a more accessible specialty such as " + joinOr(accessibleAlternatives(backup.Specialty)) + ".",
-		"Be ready for SOAP in Match Week, from " + formatDate(matchWeek) + ": have personal statements and letters for several specialties, and put staying in the US training system ahead of prestige.",
-	}}
+		"Consider a strengthening year: a US research position in ENT or "+name+", more US clinical experience at IMG-friendly programs, and work on communication if it was raised.",
+		"Re-evaluate ENT against your backup: if your ENT chances remain very low, put your main effort into "+name+" or a more accessible specialty such as "+joinOr(accessibleAlternatives(backup.Specialty))+".",
+		"Be ready for SOAP in Match Week, from "+formatDate(matchWeek)+": have personal statements and letters for several specialties, and put staying in the US training system ahead of prestige.",
+	)}
 	if step3Needed(p) {
 		appendTo(&unmatched.Steps, "Pass Step 3 during the year, because an H-1B petition requires it.")
 	}
 	return []Outcome{matchedENT, matchedBackup, unmatched}
+}
+
+// stringList returns a new slice of the items. The callers' argument
+// arrays stay on the stack, where slice literals would each need an array
+// type and equality function in the .wasm.
+//
+//go:noinline
+func stringList(items ...string) []string {
+	return append([]string(nil), items...)
 }
 
 // accessibleAlternatives returns Internal Medicine and Family Medicine,

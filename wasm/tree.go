@@ -16,11 +16,12 @@ type elem struct {
 }
 
 // el returns an element with the given tag and attributes, as name, value
-// pairs.
+// pairs. It copies attrs, so the callers' argument arrays stay on the stack
+// and the .wasm needs no type for each of their lengths.
 //
 //go:noinline
 func el(tag string, attrs ...string) *elem {
-	return &elem{tag: tag, attrs: attrs}
+	return (&elem{tag: tag}).withAttrs(attrs...)
 }
 
 // textEl returns an element that contains only text, with an optional class.
@@ -29,7 +30,7 @@ func el(tag string, attrs ...string) *elem {
 func textEl(tag, class, text string) *elem {
 	e := el(tag)
 	if class != "" {
-		e.attrs = []string{"class", class}
+		e.withAttrs("class", class)
 	}
 	e.text = text
 	return e
@@ -57,7 +58,7 @@ func (e *elem) add(kids ...*elem) *elem {
 func list(tag, class string, items []string) *elem {
 	l := el(tag)
 	if class != "" {
-		l.attrs = []string{"class", class}
+		l.withAttrs("class", class)
 	}
 	for _, item := range items {
 		l.add(textEl("li", "", item))
