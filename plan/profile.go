@@ -250,7 +250,7 @@ var fieldSpecTable = [fieldCount]FieldSpec{
 // that hold for a plan made on the given day. Only grad_year and match_year
 // depend on the day.
 func FieldSpecs(today time.Time) []FieldSpec {
-	year := today.Year()
+	year, _, _ := today.Date()
 	specs := make([]FieldSpec, fieldCount)
 	copy(specs, fieldSpecTable[:])
 	for i := range specs {
@@ -267,10 +267,11 @@ func FieldSpecs(today time.Time) []FieldSpec {
 // the applicant does not choose one: this year's Match until Match Day has
 // passed, then next year's.
 func DefaultMatchYear(today time.Time) int {
-	if today.Before(MatchDay(today.Year())) {
-		return today.Year()
+	year, _, _ := today.Date()
+	if today.Before(MatchDay(year)) {
+		return year
 	}
-	return today.Year() + 1
+	return year + 1
 }
 
 // ErrorKind classifies a FieldError.

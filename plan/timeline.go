@@ -123,7 +123,8 @@ func (b *timelineBuilder) mark(d SeasonDate, detail string) {
 // planTimeline places the season's dates and the profile's own steps
 // between today and Match Day of the plan's Match year.
 func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.Time) Timeline {
-	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	year, month, day := today.Date()
+	today = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
 	s := seasonDatesFor(p.MatchYear)
 	backup := apps.BackupName
 	specialties := backup
@@ -195,7 +196,8 @@ func entWorkTask(work string, s seasonDates, today time.Time) timelineTask {
 // backupRotationTask is a rotation in the backup specialty in the middle of
 // the cycle, for letters and to confirm the fit.
 func backupRotationTask(letters LetterPlan, backup string, s seasonDates) timelineTask {
-	rotation := time.Date(s.open.Date.Year(), s.open.Date.Month()+BackupRotationMonthsAfterOpening, 1, 0, 0, 0, 0, time.UTC)
+	openYear, openMonth, _ := s.open.Date.Date()
+	rotation := time.Date(openYear, openMonth+BackupRotationMonthsAfterOpening, 1, 0, 0, 0, 0, time.UTC)
 	return timelineTask{id: "backup_rotation", title: "Rotation in " + backup, start: rotation, due: rotation, last: s.interviews.Date,
 		approximate: s.open.Approximate,
 		detail:      backupRotationDetail(letters, backup),
