@@ -185,7 +185,7 @@ type BackupOption struct {
 
 // ScorePart is one term of a backup's score.
 type ScorePart struct {
-	_ noCompare
+	_      noCompare
 	Label  string `json:"label"`
 	Points int    `json:"points"`
 }

@@ -93,7 +93,7 @@ func (d monthDay) in(matchYear int) time.Time {
 
 // SeasonDate is one date of an application season.
 type SeasonDate struct {
-	_ noCompare
+	_     noCompare
 	ID    string    `json:"id"`
 	Title string    `json:"title"`
 	Date  time.Time `json:"date"`

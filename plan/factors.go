@@ -57,7 +57,7 @@ func (f FactorID) Title() string {
 
 // Factor is one factor's level and the reason for it, quoting the applicant's value.
 type Factor struct {
-	_ noCompare
+	_      noCompare
 	ID     FactorID `json:"id"`
 	Level  Level    `json:"level"`
 	Reason string   `json:"reason"`

@@ -26,7 +26,7 @@ const (
 
 // FragmentIssue is a part of the fragment that was not used.
 type FragmentIssue struct {
-	_ noCompare
+	_    noCompare
 	Kind FragmentIssueKind
 	Key  string
 }

@@ -134,7 +134,7 @@ var generalWriters = [...]Writer{WriterOther, WriterIM, WriterFM, WriterPeds, Wr
 // LetterNeed is one group of letters: how many the applicant holds and how
 // many the application needs.
 type LetterNeed struct {
-	_ noCompare
+	_      noCompare
 	Group  string `json:"group"`
 	Held   int    `json:"held"`
 	Min    int    `json:"min"`
@@ -145,7 +145,7 @@ type LetterNeed struct {
 
 // AssignedLetter is a number of letters of one kind sent to a set of programs.
 type AssignedLetter struct {
-	_ noCompare
+	_      noCompare
 	Writer Writer `json:"writer"`
 	Label  string `json:"label"`
 	Count  int    `json:"count"`

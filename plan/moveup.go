@@ -36,7 +36,7 @@ var moveUpKinds = [...]ChangeKind{
 
 // Change is one step of a way to move up.
 type Change struct {
-	_ noCompare
+	_    noCompare
 	Kind ChangeKind `json:"kind"`
 	// Amount is how many to add for a count, the target score for Step 2
 	// CK, and 1 for passing Step 3.

@@ -52,7 +52,7 @@ func BackupSpecialties() []Specialty { return slices.Clone(backupSpecialties[:])
 // SpecialtyFigures are one specialty's first-year (PGY-1) figures in one Main
 // Residency Match. A zero count or percentage means the figure was not found.
 type SpecialtyFigures struct {
-	_ noCompare
+	_         noCompare
 	Specialty Specialty `json:"specialty"`
 	Name      string    `json:"name"`
 	// Season is the Match year the figures describe.

@@ -27,7 +27,7 @@ const (
 
 // TimelineItem is one dated entry of the timeline.
 type TimelineItem struct {
-	_ noCompare
+	_    noCompare
 	Date time.Time `json:"date"`
 	// End is the last day of a span, such as the interview season.
 	End time.Time `json:"end,omitzero"`
