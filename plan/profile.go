@@ -343,8 +343,14 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 	}}
 	var errs []*FieldError
 	specs := FieldSpecs(today)
+	// gradAt is where in errs an error about grad_year belongs, so they
+	// stay in form order.
+	gradAt := 0
 
 	for i, spec := range specs {
+		if i == posGradYear {
+			gradAt = len(errs)
+		}
 		raw, ok := values[spec.Name]
 		raw = textutil.TrimSpace(raw)
 		if !ok || raw == "" {
@@ -363,33 +369,12 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 	}
 	if p.GradYear > p.MatchYear {
 		spec := FieldSpec{Name: FieldGradYear, Kind: KindInt, Min: MinGradYear, Max: p.MatchYear, Unit: "a year", Optional: true}
-		errs = insertInOrder(errs, &FieldError{Field: FieldGradYear, Value: strconv.Itoa(p.GradYear), Kind: ErrAfterMatch, Spec: spec}, specs)
+		errs = append(errs, nil)
+		copy(errs[gradAt+1:], errs[gradAt:])
+		errs[gradAt] = &FieldError{Field: FieldGradYear, Value: strconv.Itoa(p.GradYear), Kind: ErrAfterMatch, Spec: spec}
 		p.GradYear = 0
 	}
 	return p, errs
-}
-
-// insertInOrder adds err to errs keeping the errors in the order of specs.
-func insertInOrder(errs []*FieldError, err *FieldError, specs []FieldSpec) []*FieldError {
-	rank := func(name string) int {
-		for i, s := range specs {
-			if s.Name == name {
-				return i
-			}
-		}
-		return len(specs)
-	}
-	at := len(errs)
-	for i, e := range errs {
-		if rank(e.Field) > rank(err.Field) {
-			at = i
-			break
-		}
-	}
-	errs = append(errs, nil)
-	copy(errs[at+1:], errs[at:])
-	errs[at] = err
-	return errs
 }
 
 // read parses one raw value against the spec. Choices return their index.
