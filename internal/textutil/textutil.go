@@ -134,9 +134,7 @@ func lower(c byte) byte {
 // does: control characters, characters that strconv.IsPrint rejects and
 // invalid UTF-8 become escape sequences.
 func Quote(s string) string {
-	const hex = "0123456789abcdef"
-	buf := make([]byte, 0, len(s)+2)
-	buf = append(buf, '"')
+	out := `"`
 	for len(s) > 0 {
 		r, width := rune(s[0]), 1
 		if r >= utf8.RuneSelf {
@@ -144,30 +142,36 @@ func Quote(s string) string {
 		}
 		switch {
 		case width == 1 && r == utf8.RuneError:
-			buf = append(buf, '\\', 'x', hex[s[0]>>4], hex[s[0]&0xf])
+			out += `\x` + hexDigits(rune(s[0]), 2)
 		case r == '"' || r == '\\':
-			buf = append(buf, '\\', byte(r))
+			out += `\` + s[:1]
 		case strconv.IsPrint(r):
-			buf = append(buf, s[:width]...)
+			out += s[:width]
 		case r < ' ' || r == 0x7f:
 			if i := indexByte("\a\b\f\n\r\t\v", byte(r)); i >= 0 {
-				buf = append(buf, '\\', "abfnrtv"[i])
+				out += `\` + "abfnrtv"[i:i+1]
 			} else {
-				buf = append(buf, '\\', 'x', hex[r>>4], hex[r&0xf])
+				out += `\x` + hexDigits(r, 2)
 			}
+		case r < 0x10000:
+			out += `\u` + hexDigits(r, 4)
 		default:
-			digits, escape := 4, byte('u')
-			if r >= 0x10000 {
-				digits, escape = 8, 'U'
-			}
-			buf = append(buf, '\\', escape)
-			for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
-				buf = append(buf, hex[r>>shift&0xf])
-			}
+			out += `\U` + hexDigits(r, 8)
 		}
 		s = s[width:]
 	}
-	return string(append(buf, '"'))
+	return out + `"`
+}
+
+// hexDigits writes the n lowest hexadecimal digits of r in lower case.
+func hexDigits(r rune, n int) string {
+	const hex = "0123456789abcdef"
+	digits := make([]byte, n)
+	for i := n - 1; i >= 0; i-- {
+		digits[i] = hex[r&0xf]
+		r >>= 4
+	}
+	return string(digits)
 }
 
 func indexByte(s string, c byte) int {
