@@ -152,11 +152,15 @@ func unescape(s string) (string, bool) {
 	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
 		return s, true
 	}
-	var b strings.Builder
+	// The result is never longer than s, so it is written by index into a
+	// buffer of that size: indexed writes take less .wasm than appends.
+	b := make([]byte, len(s))
+	n := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		c := s[i]
+		switch c {
 		case '+':
-			b.WriteByte(' ')
+			c = ' '
 		case '%':
 			if i+2 >= len(s) {
 				return "", false
@@ -166,13 +170,13 @@ func unescape(s string) (string, bool) {
 			if !okHi || !okLo {
 				return "", false
 			}
-			b.WriteByte(hi<<4 | lo)
+			c = hi<<4 | lo
 			i += 2
-		default:
-			b.WriteByte(c)
 		}
+		b[n] = c
+		n++
 	}
-	return b.String(), true
+	return string(b[:n]), true
 }
 
 func unhex(c byte) (byte, bool) {
@@ -191,16 +195,19 @@ func unhex(c byte) (byte, bool) {
 // they are, everything else becomes %XX.
 func escape(s string) string {
 	const hex = "0123456789ABCDEF"
-	var b strings.Builder
+	// Each byte takes at most three, so the result is written by index into
+	// a buffer of that size: indexed writes take less .wasm than appends.
+	b := make([]byte, 3*len(s))
+	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
-			b.WriteByte(c)
+			b[n] = c
+			n++
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
+		b[n], b[n+1], b[n+2] = '%', hex[c>>4], hex[c&15]
+		n += 3
 	}
-	return b.String()
+	return string(b[:n])
 }
