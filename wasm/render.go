@@ -70,21 +70,21 @@ func (c *calculator) renderSummary(p plan.Plan) {
 func (c *calculator) renderAssessment(a plan.Assessment) {
 	c.section("tier-why", listItems(a.Why)...)
 
-	var factors []*elem
+	factors := collect()
 	for _, f := range a.Factors {
 		level := f.Level.String()
-		factors = append(factors, el("li", "class", "factor factor-"+level, "data-factor", f.ID.Code(), "data-level", level).add(
+		factors.add(el("li", "class", "factor factor-"+level, "data-factor", f.ID.Code(), "data-level", level).add(
 			textEl("span", "factor-name", f.ID.Title()),
 			textEl("span", "factor-level", level),
 			textEl("span", "factor-reason", f.Reason),
 		))
 	}
-	c.section("factors", factors...)
+	c.section("factors", factors.kids...)
 }
 
 // renderMoveUp writes the smallest sets of changes that reach the next tier.
 func (c *calculator) renderMoveUp(m plan.MoveUp) {
-	kids := []*elem{textEl("p", "", m.Message)}
+	kids := collect(textEl("p", "", m.Message))
 	if len(m.Options) > 0 {
 		options := el("ol", "class", "move-up-options")
 		for _, option := range m.Options {
@@ -94,21 +94,21 @@ func (c *calculator) renderMoveUp(m plan.MoveUp) {
 			}
 			options.add(el("li").add(list("ul", "", steps), textEl("p", "result-line", "Reaches "+option.Result+".")))
 		}
-		kids = append(kids, options)
+		kids.add(options)
 	}
 	if len(m.Fixed) > 0 {
-		kids = append(kids, textEl("p", "sub-heading", "What cannot change:"), list("ul", "", m.Fixed))
+		kids.add(textEl("p", "sub-heading", "What cannot change:"), list("ul", "", m.Fixed))
 	}
 	if len(m.Notes) > 0 {
-		kids = append(kids, list("ul", "notes", m.Notes))
+		kids.add(list("ul", "notes", m.Notes))
 	}
-	c.section("move-up", kids...)
+	c.section("move-up", kids.kids...)
 }
 
 // renderBackups writes the backup specialties in rank order. The top three
 // get their reasons, cautions and ENT-related paths; the others a line each.
 func (c *calculator) renderBackups(backups []plan.BackupOption) {
-	var items []*elem
+	items := collect()
 	for i, b := range backups {
 		title := b.Name
 		if !b.Realistic {
@@ -120,7 +120,7 @@ func (c *calculator) renderBackups(backups []plan.BackupOption) {
 			if len(b.Reasons) > 0 {
 				item.add(textEl("p", "", b.Reasons[0]))
 			}
-			items = append(items, item)
+			items.add(item)
 			continue
 		}
 		item.add(list("ul", "", b.Reasons))
@@ -130,9 +130,9 @@ func (c *calculator) renderBackups(backups []plan.BackupOption) {
 		if len(b.ENTPaths) > 0 {
 			item.add(textEl("p", "", "ENT-related paths it keeps open: "+textutil.Join(b.ENTPaths, ", ")+"."))
 		}
-		items = append(items, item)
+		items.add(item)
 	}
-	c.section("backup-ranking", items...)
+	c.section("backup-ranking", items.kids...)
 }
 
 // renderApplications writes the application counts with their reasons, the
@@ -159,15 +159,15 @@ func (c *calculator) renderApplications(apps plan.Applications, cost plan.Cost) 
 	)
 	c.section("cost-breakdown", table)
 
-	var budget []*elem
+	budget := collect()
 	if cost.SeasonNote != "" {
-		budget = append(budget, textEl("p", "", cost.SeasonNote))
+		budget.add(textEl("p", "", cost.SeasonNote))
 	}
 	if cost.Budget.Message != "" {
-		budget = append(budget, textEl("p", "budget-"+string(cost.Budget.Status), cost.Budget.Message))
+		budget.add(textEl("p", "budget-"+string(cost.Budget.Status), cost.Budget.Message))
 	}
-	budget = append(budget, textEl("p", "sub-heading", "Sources:"), list("ul", "source", sources))
-	c.section("budget", budget...)
+	budget.add(textEl("p", "sub-heading", "Sources:"), list("ul", "source", sources))
+	c.section("budget", budget.kids...)
 }
 
 // renderLetters writes the letters held against those needed, the gaps, and
@@ -197,9 +197,9 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 		tableHead("Letters", "Held", "Needed", "Missing"),
 		body,
 	)
-	kids := []*elem{el("div", "class", "table-wrap").add(table)}
+	kids := collect(el("div", "class", "table-wrap").add(table))
 	if len(l.Gaps) > 0 {
-		kids = append(kids, textEl("p", "sub-heading", "To close the gaps:"), list("ul", "", l.Gaps))
+		kids.add(textEl("p", "sub-heading", "To close the gaps:"), list("ul", "", l.Gaps))
 	}
 	for _, a := range l.Assignments {
 		letters := make([]string, len(a.Letters))
@@ -210,13 +210,13 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 		if len(a.Letters) == 0 {
 			text = "No letters to send to " + a.Name + " programs yet."
 		}
-		kids = append(kids, textEl("p", "", text))
+		kids.add(textEl("p", "", text))
 		if len(a.Notes) > 0 {
-			kids = append(kids, list("ul", "notes", a.Notes))
+			kids.add(list("ul", "notes", a.Notes))
 		}
 	}
-	kids = append(kids, textEl("p", "notes", "Each program receives at most "+strconv.Itoa(l.MaxPerProgram)+" letters."))
-	c.section("letters", kids...)
+	kids.add(textEl("p", "notes", "Each program receives at most "+strconv.Itoa(l.MaxPerProgram)+" letters."))
+	c.section("letters", kids.kids...)
 }
 
 // renderTimeline writes the dated steps to Match Day, grouped by month.
@@ -256,14 +256,14 @@ func (c *calculator) renderTimeline(t plan.Timeline) {
 
 // renderOutcomes writes a checklist for each result of the Match.
 func (c *calculator) renderOutcomes(outcomes []plan.Outcome) {
-	var kids []*elem
+	kids := collect()
 	for _, o := range outcomes {
-		kids = append(kids, el("div", "class", "outcome", "data-outcome", o.ID).add(
+		kids.add(el("div", "class", "outcome", "data-outcome", o.ID).add(
 			textEl("h4", "", o.Title),
 			list("ul", "", o.Steps),
 		))
 	}
-	c.section("outcomes", kids...)
+	c.section("outcomes", kids.kids...)
 }
 
 // listItems returns one li per text.

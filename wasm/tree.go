@@ -66,6 +66,12 @@ func list(tag, class string, items []string) *elem {
 	return l
 }
 
+// collect returns an element without a tag that only holds children until
+// they are passed to section.
+func collect(kids ...*elem) *elem {
+	return el("").add(kids...)
+}
+
 // tableHead returns a thead with one row of column headers: label, then
 // the headers of amount columns.
 //
