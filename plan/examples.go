@@ -28,6 +28,17 @@ func (e Example) ValuesFor(matchYear int) map[string]string {
 	return v
 }
 
+// exampleValues returns the values of an example written as a link's
+// fragment. A string per example is far smaller in the .wasm than a map
+// literal, whose every entry is code run at start-up.
+func exampleValues(fragment string) map[string]string {
+	values, issues := DecodeFragment(fragment)
+	if len(issues) > 0 {
+		panic("plan: invalid example values " + fragment)
+	}
+	return values
+}
+
 // Examples are the source guide's worked examples. Where the guide does not
 // give a value (the exact score above 250, the visa of the moderate and
 // high-risk applicants, interests) the example uses a plausible one,
@@ -41,12 +52,7 @@ var Examples = []Example{
 		// year with two posters, two ENT sub-internships, three strong ENT letters,
 		// needs a J-1 visa.
 		YearsSinceGraduation: 2,
-		Values: map[string]string{
-			FieldStep2: "255", FieldFailures: "0", FieldStep3: "none",
-			FieldENTRotations: "2", FieldLettersENTUS: "3", FieldLettersSurgery: "1",
-			FieldENTResearch: "2", FieldResearchYear: "1", FieldVisa: "j1",
-			FieldIntSurgery: "3", FieldIntDiagnosis: "2", FieldIntAcute: "2",
-		},
+		Values: exampleValues("step2=255&failures=0&step3=none&ent_rotations=2&letters_ent_us=3&letters_surgery=1&ent_research=2&research_year=1&visa=j1&int_surgery=3&int_diagnosis=2&int_acute=2"),
 	},
 	{
 		ID:    "moderate",
@@ -56,12 +62,7 @@ var Examples = []Example{
 		// research, two internal medicine letters and one ENT letter from the
 		// home country, graduated four years ago.
 		YearsSinceGraduation: 4,
-		Values: map[string]string{
-			FieldStep2: "238", FieldFailures: "0", FieldStep3: "none",
-			FieldENTObserverships: "1", FieldUSRotations: "2",
-			FieldLettersIM: "2", FieldLettersENTIntl: "1", FieldVisa: "j1",
-			FieldIntSurgery: "2", FieldIntDiagnosis: "3",
-		},
+		Values: exampleValues("step2=238&failures=0&step3=none&ent_observerships=1&us_rotations=2&letters_im=2&letters_ent_intl=1&visa=j1&int_surgery=2&int_diagnosis=3"),
 	},
 	{
 		ID:    "high-risk",
@@ -70,10 +71,6 @@ var Examples = []Example{
 		// Source guide: Step 2 CK 220, one failed attempt, no US ENT rotation,
 		// some primary-care observerships, graduated seven years ago.
 		YearsSinceGraduation: 7,
-		Values: map[string]string{
-			FieldStep2: "220", FieldFailures: "1", FieldStep3: "none",
-			FieldUSRotations: "1", FieldLettersFM: "1", FieldVisa: "j1",
-			FieldIntChildren: "2", FieldIntLifestyle: "3", FieldIntDiagnosis: "2",
-		},
+		Values: exampleValues("step2=220&failures=1&step3=none&us_rotations=1&letters_fm=1&visa=j1&int_children=2&int_lifestyle=3&int_diagnosis=2"),
 	},
 }
