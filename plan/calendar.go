@@ -7,17 +7,46 @@ import "time"
 // newsletter, April 2025). Match Day falls on the third Friday of March in
 // 2025 and 2026; other years use that pattern and are approximate.
 func MatchDay(year int) time.Time {
-	first := time.Date(year, time.March, 1, 0, 0, 0, 0, time.UTC)
+	first := utcDate(year, time.March, 1)
 	toFriday := (int(time.Friday) - int(first.Weekday()) + 7) % 7
 	return addDays(first, toFriday+14)
 }
 
 // addDays returns the day n days after the UTC midnight t, as
-// t.AddDate(0, 0, n) does. Using time.Date directly keeps AddDate and
-// Clock out of the .wasm.
+// t.AddDate(0, 0, n) does. Using utcDate keeps AddDate and Clock out of
+// the .wasm.
 func addDays(t time.Time, n int) time.Time {
 	year, month, day := t.Date()
-	return time.Date(year, month, day+n, 0, 0, 0, 0, time.UTC)
+	return utcDate(year, month, day+n)
+}
+
+// utcDate returns midnight UTC of the given day, the same Time as
+// time.Date(year, month, day, 0, 0, 0, 0, time.UTC), including for a
+// month outside 1 to 12 or a day outside the month. It counts the days
+// since 1970 itself (the days_from_civil algorithm of Howard Hinnant's
+// "chrono-Compatible Low-Level Date Algorithms"), which keeps time.Date out
+// of the .wasm.
+func utcDate(year int, month time.Month, day int) time.Time {
+	m := int(month) - 1 // 0 for January
+	year += m / 12
+	m %= 12
+	if m < 0 {
+		m += 12
+		year--
+	}
+	// Years start in March here, so that February's leap day comes last.
+	if m < 2 {
+		year--
+	}
+	era := year / 400
+	if year < 0 && year%400 != 0 {
+		era--
+	}
+	yearOfEra := year - era*400
+	dayOfYear := (153*((m+10)%12)+2)/5 + day - 1
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	days := era*146097 + dayOfEra - 719468
+	return time.Unix(int64(days)*24*60*60, 0).UTC()
 }
 
 // CalendarExactSeason is the Match whose dates were published when the
@@ -88,7 +117,7 @@ type monthDay struct {
 //
 //go:noinline
 func (d monthDay) in(matchYear int) time.Time {
-	return time.Date(matchYear-d.YearsBeforeMatch, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return utcDate(matchYear-d.YearsBeforeMatch, d.Month, d.Day)
 }
 
 // SeasonDate is one date of an application season.
@@ -118,7 +147,7 @@ func SeasonCalendar(matchYear int) []SeasonDate {
 		}
 		dates = append(dates, SeasonDate{
 			ID: d.id, Title: title,
-			Date:        time.Date(matchYear-d.yearsBeforeMatch, d.month, d.day, 0, 0, 0, 0, time.UTC),
+			Date:        utcDate(matchYear-d.yearsBeforeMatch, d.month, d.day),
 			Approximate: !(exactSeason && d.exact),
 			Source:      d.source,
 		})

@@ -124,7 +124,7 @@ func (b *timelineBuilder) mark(d SeasonDate, detail string) {
 // between today and Match Day of the plan's Match year.
 func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.Time) Timeline {
 	year, month, day := today.Date()
-	today = time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	today = utcDate(year, month, day)
 	s := seasonDatesFor(p.MatchYear)
 	backup := apps.BackupName
 	specialties := backup
@@ -197,7 +197,7 @@ func entWorkTask(work string, s seasonDates, today time.Time) timelineTask {
 // the cycle, for letters and to confirm the fit.
 func backupRotationTask(letters LetterPlan, backup string, s seasonDates) timelineTask {
 	openYear, openMonth, _ := s.open.Date.Date()
-	rotation := time.Date(openYear, openMonth+BackupRotationMonthsAfterOpening, 1, 0, 0, 0, 0, time.UTC)
+	rotation := utcDate(openYear, openMonth+BackupRotationMonthsAfterOpening, 1)
 	return timelineTask{id: "backup_rotation", title: "Rotation in " + backup, start: rotation, due: rotation, last: s.interviews.Date,
 		approximate: s.open.Approximate,
 		detail:      backupRotationDetail(letters, backup),

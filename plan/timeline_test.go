@@ -277,3 +277,16 @@ func TestAddDaysMatchesAddDate(t *testing.T) {
 		}
 	}
 }
+
+func TestUTCDateMatchesTimeDate(t *testing.T) {
+	for _, year := range []int{-401, -400, -1, 0, 1, 1600, 1900, 1950, 1969, 1970, 2000, 2024, 2026, 2100, 2400, 3000} {
+		for month := time.Month(-13); month <= 26; month++ {
+			for _, day := range []int{-400, -60, -1, 0, 1, 15, 28, 29, 30, 31, 32, 60, 366, 800} {
+				got, want := utcDate(year, month, day), time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+				if got != want {
+					t.Fatalf("utcDate(%d, %d, %d) = %v, want %v", year, month, day, got, want)
+				}
+			}
+		}
+	}
+}
