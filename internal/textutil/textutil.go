@@ -14,70 +14,35 @@ import (
 // strings.TrimSpace does: ASCII white space and the Unicode White_Space
 // characters U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
 // U+202F, U+205F and U+3000.
+//
+// It matches the first and last one to three bytes against those
+// characters. UTF-8 encodings are prefix-free and self-synchronizing, so
+// that finds the same characters as decoding the first and last rune.
 func TrimSpace(s string) string {
-	for {
-		n := spaceLen(s)
-		if n == 0 {
-			break
+	for n := 1; n <= 3 && n <= len(s); n++ {
+		if isSpace(s[:n]) {
+			s = s[n:]
+			n = 0
 		}
-		s = s[n:]
 	}
-	for {
-		n := trailingSpaceLen(s)
-		if n == 0 {
-			return s
+	for n := 1; n <= 3 && n <= len(s); n++ {
+		if isSpace(s[len(s)-n:]) {
+			s = s[:len(s)-n]
+			n = 0
 		}
-		s = s[:len(s)-n]
 	}
+	return s
 }
 
-// spaceLen returns the byte length of the white space character that
-// starts s, or 0 when s does not start with one.
-func spaceLen(s string) int {
-	if s == "" {
-		return 0
-	}
-	switch s[0] {
-	case '\t', '\n', '\v', '\f', '\r', ' ':
-		return 1
-	}
-	for _, n := range [2]int{2, 3} {
-		if len(s) >= n && isMultiByteSpace(s[:n]) {
-			return n
-		}
-	}
-	return 0
-}
-
-// trailingSpaceLen returns the byte length of the white space character
-// that ends s, or 0 when s does not end with one. A character's UTF-8
-// encoding cannot end inside another valid encoding, so matching the last
-// bytes finds the same character as decoding the last rune.
-func trailingSpaceLen(s string) int {
-	if s == "" {
-		return 0
-	}
-	switch s[len(s)-1] {
-	case '\t', '\n', '\v', '\f', '\r', ' ':
-		return 1
-	}
-	for _, n := range [2]int{2, 3} {
-		if len(s) >= n && isMultiByteSpace(s[len(s)-n:]) {
-			return n
-		}
-	}
-	return 0
-}
-
-// isMultiByteSpace reports whether s is exactly the UTF-8 encoding of a
-// white space character outside ASCII.
-func isMultiByteSpace(s string) bool {
+// isSpace reports whether s is exactly the UTF-8 encoding of one white
+// space character.
+func isSpace(s string) bool {
 	switch s {
-	case "\u0085", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000":
+	case "\t", "\n", "\v", "\f", "\r", " ", "\u0085", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000":
 		return true
 	}
 	// U+2000 to U+200A are E2 80 80 to E2 80 8A.
-	return len(s) == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] <= 0x8a && s[2] >= 0x80
+	return len(s) == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x8a
 }
 
 // EqualFold reports whether s and t are equal under simple Unicode case
