@@ -236,7 +236,9 @@ func entWorkNeeded(p Profile) string {
 	}
 	text := joinAnd(parts)
 	// Both parts start with a lower-case ASCII letter.
-	return string(text[0]-'a'+'A') + text[1:]
+	capitalized := []byte(text)
+	capitalized[0] -= 'a' - 'A'
+	return string(capitalized)
 }
 
 // entLettersTask is the step of securing two US ENT letters before

@@ -79,7 +79,7 @@ func (c *calculator) loadLink(fragment string, keepEdited bool) {
 	for _, issue := range issues {
 		c.linkIssues = append(c.linkIssues, issue.Message())
 	}
-	c.linkIssues = append(c.linkIssues, c.fill(values, keepEdited)...)
+	c.fill(values, keepEdited)
 }
 
 // update recomputes the plan from the form and renders it, then writes the
@@ -111,10 +111,9 @@ func (c *calculator) values() map[string]string {
 // fill puts values into the form. A field that values does not name gets its
 // default, so a link opened later replaces the whole profile. With
 // keepEdited, fields the user changed before the program loaded keep what
-// they contain. It returns a message for each value a field could not take
-// as it was, such as a line break in a text field.
-func (c *calculator) fill(values map[string]string, keepEdited bool) []string {
-	var issues []string
+// they contain. It adds to c.linkIssues a message for each value a field
+// could not take as it was, such as a line break in a text field.
+func (c *calculator) fill(values map[string]string, keepEdited bool) {
 	for _, f := range c.fields {
 		if keepEdited && f.value() != c.defaults[f.name] {
 			continue
@@ -124,10 +123,9 @@ func (c *calculator) fill(values map[string]string, keepEdited bool) []string {
 			value = c.defaults[f.name]
 		}
 		if !setValue(f, value) {
-			issues = append(issues, "The link's value for \u201c"+f.label+"\u201d has characters a text field cannot contain, such as line breaks or invalid UTF-8; the field shows the rest.")
+			c.linkIssues = append(c.linkIssues, "The link's value for \u201c"+f.label+"\u201d has characters a text field cannot contain, such as line breaks or invalid UTF-8; the field shows the rest.")
 		}
 	}
-	return issues
 }
 
 // setValue puts value into a field and reports whether the field now
