@@ -15,7 +15,13 @@ const (
 //
 //go:noinline
 func (t Tier) String() string {
-	return "Tier " + string(rune('0'+t))
+	// The digit is one byte for every tier below 80. Writing its bytes, not
+	// string(rune(...)), keeps the rune encoder out of the .wasm.
+	digit := byte('0' + t)
+	if digit < 0x80 {
+		return "Tier " + string([]byte{digit})
+	}
+	return "Tier " + string([]byte{0xc0 | digit>>6, 0x80 | digit&0x3f})
 }
 
 // Band splits Tier 2 into its upper and lower halves. Tiers 1 and 3 have no band.

@@ -235,10 +235,11 @@ func entWorkNeeded(p Profile) string {
 		return ""
 	}
 	text := joinAnd(parts)
-	// Both parts start with a lower-case ASCII letter.
-	capitalized := []byte(text)
-	capitalized[0] -= 'a' - 'A'
-	return string(capitalized)
+	// Both parts start with a lower-case ASCII letter. Slicing a constant
+	// keeps string and rune conversions out of the .wasm.
+	const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	i := text[0] - 'a'
+	return upper[i:i+1] + text[1:]
 }
 
 // entLettersTask is the step of securing two US ENT letters before
