@@ -91,10 +91,10 @@ type timelineBuilder struct {
 func (b *timelineBuilder) place(task timelineTask) {
 	item := TimelineItem{ID: task.id, Kind: ItemTask, Title: task.title, Approximate: task.approximate}
 	switch {
-	case !b.today.After(task.due):
+	case !task.due.Before(b.today):
 		item.Date, item.Detail = laterOf(b.today, task.start), task.detail
 		item.Approximate = task.approximate && item.Date.Equal(task.due)
-	case !b.today.After(task.last):
+	case !task.last.Before(b.today):
 		item.Date, item.Detail, item.Late, item.Approximate = b.today, task.late, true, false
 	default:
 		item.Date, item.Passed = task.due, true
@@ -111,7 +111,7 @@ func (b *timelineBuilder) mark(d SeasonDate, detail string) {
 		last = d.End
 	}
 	switch {
-	case b.today.After(last):
+	case last.Before(b.today):
 		item.Passed = true
 		item.Detail = "This date has passed. " + detail
 	case !d.End.IsZero() && !b.today.Before(d.Date):
@@ -215,7 +215,7 @@ func step3Task(p Profile, s seasonDates) timelineTask {
 
 // laterOf returns the later of two times.
 func laterOf(a, b time.Time) time.Time {
-	if a.After(b) {
+	if b.Before(a) {
 		return a
 	}
 	return b
@@ -300,9 +300,9 @@ func timelineNotes(matchYear int, today time.Time, s seasonDates) []string {
 	year := strconv.Itoa(matchYear)
 	var notes []string
 	switch {
-	case today.After(matchDay.Date):
+	case matchDay.Date.Before(today):
 		appendTo(&notes, "Match Day of the "+year+" Match ("+formatDate(matchDay.Date)+") has passed; choose a later Match year to plan ahead.")
-	case today.After(submit.Date):
+	case submit.Date.Before(today):
 		appendTo(&notes, "Applications for the "+year+" Match have been open since "+formatDate(submit.Date)+
 			", and programs began reviewing on "+formatDate(review.Date)+". If you have not applied yet, consider the "+
 			strconv.Itoa(matchYear+1)+" Match instead.")
