@@ -266,7 +266,11 @@ func capitalize(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	// Slicing a constant, unlike string(byte), keeps the runtime's rune
+	// encoder out of the .wasm.
+	const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	i := s[0] - 'a'
+	return upper[i:i+1] + s[1:]
 }
 
 // plural returns "1 letter" or "3 letters", and "no letters" for zero.

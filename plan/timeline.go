@@ -234,12 +234,7 @@ func entWorkNeeded(p Profile) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	text := joinAnd(parts)
-	// Both parts start with a lower-case ASCII letter. Slicing a constant
-	// keeps string and rune conversions out of the .wasm.
-	const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	i := text[0] - 'a'
-	return upper[i:i+1] + text[1:]
+	return capitalize(joinAnd(parts))
 }
 
 // entLettersTask is the step of securing two US ENT letters before
