@@ -7,10 +7,14 @@ import (
 
 // MaxBrotliRatio is the planner .wasm's largest allowed brotli size as a
 // multiple of a minimal dom/v2 program built the same way. It keeps fmt,
-// encoding/json, reflect-heavy and template packages out of the browser build.
-// With go1.26.8 the planner that renders the whole plan (plan.Build) measured
-// 1.26, and importing fmt alone adds about 0.14, so 1.30 still catches it.
-const MaxBrotliRatio = 1.30
+// encoding/json, reflect-heavy and template packages out of the browser build,
+// and code that bloats the .wasm (see internal/textutil and the
+// //go:noinline helpers in plan and wasm). With go1.26.8 the planner that
+// renders the whole plan measured 1.144; importing fmt alone adds about 0.14.
+// NOTE: brotli's output size moves by up to about 0.005 of this ratio after
+// small unrelated code changes, so a change near the limit may need a
+// second look rather than a higher budget.
+const MaxBrotliRatio = 1.15
 
 func TestWasmSizeBudget(t *testing.T) {
 	if testing.Short() {
