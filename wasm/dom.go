@@ -2,20 +2,23 @@
 
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+)
 
 // node is a DOM node reached through its js.Value.
 //
-// The program works on the page through syscall/js and this small type
-// instead of honnef.co/go/js/dom/v2: every method called through dom/v2's
-// Element interface keeps the method of each of its ~80 element types in
-// the binary, which roughly doubled the .wasm, and even the package's
-// window and document wrappers alone cost about 8 KB brotli.
+// The program gets the window and document from dom/v2 but works on elements
+// through this small type instead of dom/v2's Element interface: every method
+// called through that interface keeps the method of each of dom/v2's ~80
+// element types in the binary, which roughly doubled the .wasm.
 type node struct{ v js.Value }
 
 // document returns the page's document.
 func document() node {
-	return node{js.Global().Get("document")}
+	return node{dom.GetWindow().Document().Underlying()}
 }
 
 // ok reports whether the node exists.
