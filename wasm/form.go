@@ -21,14 +21,22 @@ type field struct {
 	// message is the element that shows the field's error, if the page has one.
 	message  node
 	isSelect bool
+	// shownError is the error the field shows, "" for none, once
+	// errorShown is set; the page is then not read again to compare.
+	shownError string
+	errorShown bool
 }
 
 func (f field) value() string { return f.input.value() }
 
 // start reads the form as served, fills it from the link or from the
-// remembered profile, and renders the first result.
+// remembered profile, and renders the first result. It pauses between its
+// steps, so the browser gets to paint and respond to input instead of
+// running one long task: the first call of each function is much slower
+// than later ones because the browser compiles it then.
 func (c *calculator) start() {
 	c.findElements()
+	pause()
 
 	hash := c.window.Get("location").Get("hash").String()
 	c.fragment = hash
@@ -42,8 +50,17 @@ func (c *calculator) start() {
 		c.loadLink(remembered, true)
 		c.announce("Your profile remembered on this device is filled in.")
 	}
-	c.update()
+	values := c.values()
+	today := time.Now()
+	profile, errs := plan.ParseProfile(values, today)
+	pause()
+	p := plan.Build(profile, today)
+	pause()
+	c.show(values, errs, p, today)
 }
+
+// pause lets the browser run other tasks before the program goes on.
+func pause() { time.Sleep(time.Millisecond) }
 
 // findElements looks up the form's fields and the result elements once, so
 // updates do not search the page.
@@ -88,13 +105,21 @@ func (c *calculator) update() {
 	values := c.values()
 	today := time.Now()
 	profile, errs := plan.ParseProfile(values, today)
+	c.show(values, errs, plan.Build(profile, today), today)
+}
+
+// show renders a plan and the errors in the values it was made from, then
+// writes those values into the fragment and, when the user opted in, into
+// storage.
+func (c *calculator) show(values map[string]string, errs []*plan.FieldError, p plan.Plan, today time.Time) {
 	c.showFieldErrors(errs)
 	c.showLinkIssues()
-	c.render(plan.Build(profile, today), today)
+	c.render(p, today)
 	c.showStatus("")
 	c.dropStaleInvalidOptions()
 
 	fragment := encodeFragment(values, c.defaults)
+	c.shownFragment = fragment
 	c.history.write(fragment)
 	c.remember(fragment)
 }

@@ -22,14 +22,19 @@ func main() {
 	if !form.ok() {
 		return
 	}
-	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, shown: map[string]string{}}
+	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, shown: map[string][]*elem{}, texts: map[string]string{}}
 	c.history.c = c
 
 	// Every path into Go goes through guard: a panic in the first load must
 	// not keep the buttons disabled or the listeners unattached.
+	// The runtime's start and the first plan are long enough to delay the
+	// page's first response, so the program lets the browser paint first.
+	pause()
 	guard(c, taskStart, nil)
 	guard(c, taskEnableActions, nil)
 	c.listen()
+	// Input typed while the first plan was being made had no listener yet.
+	guard(c, taskCatchUp, nil)
 	doc.query("html").addClass("planner-ready")
 
 	// The program must stay alive: callbacks stop working once main returns.
@@ -49,10 +54,16 @@ type calculator struct {
 	defaults map[string]string
 	// hooks are the result elements by their data-result name.
 	hooks map[string]node
-	// shown is the key of each result section's last content, by section
-	// name, so an update rebuilds only the sections that changed.
-	shown map[string]string
+	// shown is each result section's content as last written, by section
+	// name, so an update touches only the elements that changed.
+	shown map[string][]*elem
+	// texts is the text last written to each data-result hook that holds
+	// only text, by hook name.
+	texts map[string]string
 
+	// shownFragment is the fragment of the values the shown plan was made
+	// from.
+	shownFragment string
 	// fragment is the address bar's fragment as last written or read, with
 	// its "#", or "" when the address has none. Comparing it with
 	// location.hash separates the program's own updates from navigation.
@@ -95,6 +106,7 @@ const (
 	taskPrint
 	taskRestore
 	taskRememberChanged
+	taskCatchUp
 )
 
 // run does the work of a task. args are the arguments of the JavaScript
@@ -132,6 +144,10 @@ func (c *calculator) run(t task, args []js.Value) {
 		c.restoreRemembered()
 	case taskRememberChanged:
 		c.rememberChanged()
+	case taskCatchUp:
+		if encodeFragment(c.values(), c.defaults) != c.shownFragment {
+			c.update()
+		}
 	}
 }
 

@@ -16,12 +16,21 @@ func (c *calculator) result(name string) node {
 	return c.hooks[name]
 }
 
-// setText replaces the text of the element with the given data-result hook.
-// Unchanged text is left alone, so live regions announce only changes.
-func (c *calculator) setText(name, text string) {
-	if el := c.result(name); el.ok() {
-		el.setText(text)
+// setText replaces the text of the element with the given data-result hook
+// and reports whether it wrote to the page. Unchanged text is left alone,
+// so live regions announce only changes, and the program remembers what it
+// wrote, so an unchanged hook costs no call into JavaScript.
+func (c *calculator) setText(name, text string) bool {
+	if shown, ok := c.texts[name]; ok && shown == text {
+		return false
 	}
+	el := c.result(name)
+	if !el.ok() {
+		return false
+	}
+	el.setText(text)
+	c.texts[name] = text
+	return true
 }
 
 // render writes the plan into the results region: the summary first, then
@@ -42,16 +51,14 @@ func (c *calculator) render(p plan.Plan, today time.Time) {
 // renderSummary writes the tier, the application counts and the total fees.
 func (c *calculator) renderSummary(p plan.Plan) {
 	a := p.Assessment
-	c.setText("tier", a.Label())
-	if el := c.result("tier"); el.ok() {
-		el.setAttr("data-tier", a.Tier.String()[len("Tier "):])
+	if c.setText("tier", a.Label()) {
+		c.result("tier").setAttr("data-tier", a.Tier.String()[len("Tier "):])
 	}
 	c.setText("ent-applications", strconv.Itoa(p.Applications.ENTPrograms))
 	c.setText("backup-applications", strconv.Itoa(p.Applications.BackupPrograms))
 	c.setText("backup-name", "in "+p.Applications.BackupName)
-	c.setText("total-cost", formatUSD(p.Cost.Total))
-	if el := c.result("total-cost"); el.ok() {
-		el.setAttr("data-usd", strconv.Itoa(p.Cost.Total))
+	if c.setText("total-cost", formatUSD(p.Cost.Total)) {
+		c.result("total-cost").setAttr("data-usd", strconv.Itoa(p.Cost.Total))
 	}
 
 	provisional := ""
@@ -306,20 +313,22 @@ func (c *calculator) showFieldErrors(errs []*plan.FieldError) {
 	for _, err := range errs {
 		byField[err.Field] = err.Message()
 	}
-	for _, f := range c.fields {
+	for i := range c.fields {
+		f := &c.fields[i]
 		msg, invalid := byField[f.name]
-		if invalid != (f.input.attr("aria-invalid") == "true") {
-			if invalid {
-				f.input.setAttr("aria-invalid", "true")
-			} else {
-				f.input.removeAttr("aria-invalid")
-			}
-		}
-		if !f.message.ok() || f.message.text() == msg {
+		if f.errorShown && f.shownError == msg {
 			continue
 		}
-		f.message.setText(msg)
-		f.message.setHidden(!invalid)
+		if invalid {
+			f.input.setAttr("aria-invalid", "true")
+		} else {
+			f.input.removeAttr("aria-invalid")
+		}
+		if f.message.ok() {
+			f.message.setText(msg)
+			f.message.setHidden(!invalid)
+		}
+		f.shownError, f.errorShown = msg, true
 	}
 	c.setText("error-summary", c.errorSummary(errs))
 }

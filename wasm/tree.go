@@ -2,7 +2,10 @@
 
 package main
 
-import "strings"
+import (
+	"strings"
+	"syscall/js"
+)
 
 // elem is an element to be created in the page: a tag, attributes, text and
 // children. Rendering builds a tree of elems and writes it as HTML, so the
@@ -151,24 +154,96 @@ func escapeHTML(b *strings.Builder, s string) {
 	write(b, s[last:], "")
 }
 
-// section replaces the children of the element with the given data-result
-// hook by kids, but only when they differ from what it shows. Skipping
-// unchanged sections keeps updates fast and leaves a screen reader's
-// position in them alone.
+// section makes the element with the given data-result hook show kids. The
+// first time, and whenever the number of kids changes, it writes the whole
+// section as HTML in one call. Otherwise it compares kids with the trees it
+// showed last and touches only the elements that differ, so typing a digit
+// replaces one list item rather than the section, and a screen reader's
+// position in the unchanged parts stays put.
 func (c *calculator) section(name string, kids ...*elem) {
 	target := c.result(name)
 	if !target.ok() {
 		return
 	}
-	var html strings.Builder
-	for _, k := range kids {
-		k.writeHTML(&html)
-	}
-	if c.shown[name] == html.String() {
+	old, shown := c.shown[name]
+	c.shown[name] = kids
+	if shown && len(old) == len(kids) && patchKids(target, old, kids) {
 		return
 	}
-	c.shown[name] = html.String()
-	// One write of escaped HTML replaces the section: far fewer calls into
-	// JavaScript than creating each element, which made a recompute slow.
-	target.v.Set("innerHTML", html.String())
+	target.v.Set("innerHTML", html(kids...))
+}
+
+// html returns the elements written as HTML.
+//
+//go:noinline
+func html(elems ...*elem) string {
+	var b strings.Builder
+	for _, e := range elems {
+		e.writeHTML(&b)
+	}
+	return b.String()
+}
+
+// patchKids updates the element children of parent from the trees in old to
+// those in kids, which have the same length. It reports false, having
+// changed nothing, when the page no longer has an element where old put one:
+// a browser extension such as a translator may have rewritten the section.
+// The caller then rewrites the section whole.
+func patchKids(parent node, old, kids []*elem) bool {
+	var children js.Value
+	for i, k := range kids {
+		if sameTree(old[i], k) {
+			continue
+		}
+		if children.IsUndefined() {
+			children = parent.v.Get("children")
+			if children.Length() != len(old) {
+				return false
+			}
+		}
+		child := node{children.Index(i)}
+		if child.v.Get("localName").String() != old[i].tag {
+			return false
+		}
+		same := sameTag(old[i], k)
+		switch {
+		case same && old[i].text == k.text && len(old[i].kids) == len(k.kids):
+			if !patchKids(child, old[i].kids, k.kids) {
+				return false
+			}
+		case same && len(old[i].kids) == 0 && len(k.kids) == 0:
+			child.v.Set("textContent", k.text)
+		default:
+			child.v.Set("outerHTML", html(k))
+		}
+	}
+	return true
+}
+
+// sameTree reports whether two trees would be written as the same HTML.
+func sameTree(a, b *elem) bool {
+	if !sameTag(a, b) || a.text != b.text || len(a.kids) != len(b.kids) {
+		return false
+	}
+	for i := range a.kids {
+		if !sameTree(a.kids[i], b.kids[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTag reports whether two elements have the same tag and attributes.
+//
+//go:noinline
+func sameTag(a, b *elem) bool {
+	if a.tag != b.tag || len(a.attrs) != len(b.attrs) {
+		return false
+	}
+	for i := range a.attrs {
+		if a.attrs[i] != b.attrs[i] {
+			return false
+		}
+	}
+	return true
 }

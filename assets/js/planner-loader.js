@@ -51,7 +51,11 @@
   fetch(url, options)
     .then(instantiate)
     .then(function (result) {
-      return go.run(result.instance);
+      // Start Go in a task of its own, so the browser can paint between
+      // making the instance and starting the runtime.
+      return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+        return go.run(result.instance);
+      });
     })
     .then(function () {
       stopped("");

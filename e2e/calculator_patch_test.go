@@ -1,0 +1,82 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/entbackup/ent-backup-planner/plan"
+)
+
+// formValuesScript returns every named field of the planner's form.
+const formValuesScript = `(function () {
+  var values = {};
+  document.querySelectorAll("#planner [name]").forEach(function (e) { values[e.name] = e.value; });
+  return values;
+})()`
+
+// TestUpdatedPlanMatchesFreshLoad edits the form step by step and checks,
+// after each edit, that the plan on the page is exactly what a fresh page
+// opened with the same profile shows. Updates change only the elements that
+// differ, so this catches a patch that leaves an old element behind, drops
+// one or puts one in the wrong place.
+func TestUpdatedPlanMatchesFreshLoad(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	matchYear := plan.DefaultMatchYear(time.Now())
+	b.openPlanner(t, base+"/calculator/#"+plan.EncodeFragment(plan.Examples[1].ValuesFor(matchYear)))
+
+	// A second tab for the fresh pages. It is opened here, with no timeout,
+	// because a tab lives as long as the context of its first call.
+	fresh, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	if err := chromedp.Do(fresh); err != nil {
+		t.Fatalf("open a second tab: %v", err)
+	}
+
+	edits := []struct{ name, value string }{
+		{"step2", "262"},        // a higher tier: reasons, factors and counts change
+		{"step2", "221"},        // and a lower one
+		{"step2", ""},           // provisional
+		{"visa", "h1b"},         // Step 3 joins the fees and the timeline
+		{"step3", "passed"},     // and leaves the timeline again
+		{"budget", "900"},       // a trimmed list
+		{"budget", "abc"},       // a field error
+		{"budget", ""},          // no limit
+		{"letters_ent_us", "3"}, // the letters plan changes shape
+		{"int_children", "3"},   // the backup ranking reorders
+		{"ent_research", "12"},  // a move-up option disappears
+		{"failures", "2"},       // Tier 3
+		{"grad_year", "1990"},   // an old graduation year
+		{"letters_ent_us", "0"}, // back to fewer letters
+		{"int_children", "0"},   // and another order
+		{"step2", "250"},        // and back up
+	}
+	for i, e := range edits {
+		b.setField(t, e.name, e.value)
+		got := eval[string](t, b, `document.getElementById("results").innerHTML`)
+		values := eval[map[string]string](t, b, formValuesScript)
+
+		ctx, cancelRun := context.WithTimeout(fresh, time.Minute)
+		err := chromedp.Do(ctx,
+			// A new query string each time makes every visit a full load.
+			chromedp.Navigate(base+"/calculator/?visit="+strconv.Itoa(i)+"#"+plan.EncodeFragment(values)),
+			chromedp.WaitVisible(chromedp.CSS(`html.planner-ready`)),
+		)
+		var want string
+		if err == nil {
+			want, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("results").innerHTML`))
+		}
+		cancelRun()
+		if err != nil {
+			t.Fatalf("fresh page for %s=%q: %v", e.name, e.value, err)
+		}
+		if got != want {
+			t.Fatalf("after %s=%q the updated plan differs from a fresh page's:\nupdated: %s\nfresh:   %s", e.name, e.value, got, want)
+		}
+	}
+	b.checkNoProblems(t)
+}
