@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"slices"
-	"strconv"
-)
+import "slices"
 
 // Side is one half of a dual application.
 type Side string
@@ -185,11 +182,11 @@ func planApplications(p Profile, a Assessment, backup Specialty) (Applications, 
 	appendTo(&reasons, rule.Strategy)
 	if a.Tier == Tier2 && a.Band == BandUpper && UpperTier2UsesENTMax {
 		m.ent = rule.ENT.Max
-		appendTo(&reasons, "As an upper Tier 2 applicant you get the top of the selective ENT range: "+strconv.Itoa(m.ent)+" programs.")
+		appendTo(&reasons, "As an upper Tier 2 applicant you get the top of the selective ENT range: "+itoa(m.ent)+" programs.")
 	}
 	if p.Visa == VisaH1B && H1BUsesBackupMax {
 		m.backup = rule.Backup.Max
-		appendTo(&reasons, "Because you need an H-1B visa, which fewer programs sponsor, the backup list takes the top of its range: "+strconv.Itoa(m.backup)+" programs.")
+		appendTo(&reasons, "Because you need an H-1B visa, which fewer programs sponsor, the backup list takes the top of its range: "+itoa(m.backup)+" programs.")
 	}
 	recommended := m
 
@@ -233,11 +230,11 @@ func step3Needed(p Profile) bool {
 // programs for your tier, 90 recommended, and never fewer than 80 to fit a
 // budget".
 func rangeText(r CountRange, chosen int) string {
-	text := strconv.Itoa(r.Min) + " to " + strconv.Itoa(r.Max) + " programs for your tier, " + strconv.Itoa(chosen) + " recommended"
+	text := itoa(r.Min) + " to " + itoa(r.Max) + " programs for your tier, " + itoa(chosen) + " recommended"
 	if r.Floor == 0 {
 		return text + ", and a tight budget may drop them all"
 	}
-	return text + ", and never fewer than " + strconv.Itoa(r.Floor) + " to fit a budget"
+	return text + ", and never fewer than " + itoa(r.Floor) + " to fit a budget"
 }
 
 // fitBudget cuts the mix until it fits the budget: first the side the tier
@@ -342,12 +339,12 @@ func (s FeeSchedule) items(m applicationMix) []CostItem {
 	}
 
 	if m.ent+m.backup > 0 {
-		addCost(&items, "nrmp_registration", "NRMP Match registration, covering "+strconv.Itoa(s.NRMPRanksIncluded)+" ranked programs",
+		addCost(&items, "nrmp_registration", "NRMP Match registration, covering "+itoa(s.NRMPRanksIncluded)+" ranked programs",
 			s.NRMPRegistration)
 		if extra := s.extraRanks(m); extra > 0 {
 			addCost(&items, "nrmp_extra_ranks", "NRMP fee for "+plural(extra, "extra ranked program", "extra ranked programs")+" (estimate)",
 				Fee{extra * s.NRMPExtraRank.Amount,
-					s.NRMPExtraRank.Source + "; rank-list length estimated as " + strconv.Itoa(RankedPercentOfApplications) + "% of applications (editorial default)"})
+					s.NRMPExtraRank.Source + "; rank-list length estimated as " + itoa(RankedPercentOfApplications) + "% of applications (editorial default)"})
 		}
 	}
 	if m.step3 {
@@ -382,10 +379,10 @@ func budgetMessage(b BudgetResult, tier Tier, recommended, fitted applicationMix
 	}
 	var cuts []string
 	if fitted.ent < recommended.ent {
-		appendTo(&cuts, "ENT programs from "+strconv.Itoa(recommended.ent)+" to "+strconv.Itoa(fitted.ent))
+		appendTo(&cuts, "ENT programs from "+itoa(recommended.ent)+" to "+itoa(fitted.ent))
 	}
 	if fitted.backup < recommended.backup {
-		appendTo(&cuts, fitted.specialty.Name()+" programs from "+strconv.Itoa(recommended.backup)+" to "+strconv.Itoa(fitted.backup))
+		appendTo(&cuts, fitted.specialty.Name()+" programs from "+itoa(recommended.backup)+" to "+itoa(fitted.backup))
 	}
 	return "To fit your budget of " + limit + ", the plan cuts " + joinAnd(cuts) + ". It now costs " + formatUSD(total) + "."
 }

@@ -240,10 +240,10 @@ func scoreBackup(p Profile, a Assessment, traits backupTraits, figures Specialty
 
 	rating := p.Interests.Rating(traits.interest)
 	o.addPoints("Interest in "+traits.interest.Description(), rating*InterestPointsPerLevel)
-	appendTo(&o.Reasons, "You rated "+traits.interest.Description()+" "+strconv.Itoa(rating)+" of "+strconv.Itoa(MaxInterest)+".")
+	appendTo(&o.Reasons, "You rated "+traits.interest.Description()+" "+itoa(rating)+" of "+itoa(MaxInterest)+".")
 
 	weight := accessWeightPercent(a)
-	o.addPoints("Openness to IMGs in the 2025 Match, weighted "+strconv.Itoa(weight)+"% for "+a.Label(),
+	o.addPoints("Openness to IMGs in the 2025 Match, weighted "+itoa(weight)+"% for "+a.Label(),
 		int(math.Round(figures.AccessibilityIndex()*float64(weight)/100)))
 	appendTo(&o.Reasons, "In the 2025 Match, "+o.Name+" offered "+groupDigits(figures.Positions)+
 		" first-year positions and filled "+formatPercent(figures.FillPercent)+" of them; non-US IMGs took "+
@@ -312,9 +312,9 @@ func accessWeightPercent(a Assessment) int {
 
 // h1bCaution explains what an H-1B need means for the specialty.
 func h1bCaution(f SpecialtyFigures) string {
-	study := "In a 2022 study of " + strconv.Itoa(VisaStudyPrograms) + " Internal Medicine programs, " +
+	study := "In a 2022 study of " + itoa(VisaStudyPrograms) + " Internal Medicine programs, " +
 		strconv.FormatFloat(VisaStudyJ1Percent, 'f', 1, 64) + "% accepted J-1 visas and only about " +
-		strconv.Itoa(VisaStudyH1BPercent) + "% also sponsored H-1B"
+		itoa(VisaStudyH1BPercent) + "% also sponsored H-1B"
 	if f.Specialty == SpecialtyIM {
 		return study + ", so check each program's H-1B policy before you apply."
 	}

@@ -1,7 +1,5 @@
 package plan
 
-import "strconv"
-
 // Example is one of the source guide's three worked example applicants, as a
 // calculator profile. Graduation is stored relative to the target Match so the
 // example stays the same applicant in any season.
@@ -19,8 +17,8 @@ type Example struct {
 // ValuesFor returns the example's form values for a plan that targets matchYear.
 func (e Example) ValuesFor(matchYear int) map[string]string {
 	v := map[string]string{
-		FieldMatchYear: strconv.Itoa(matchYear),
-		FieldGradYear:  strconv.Itoa(matchYear - e.YearsSinceGraduation),
+		FieldMatchYear: itoa(matchYear),
+		FieldGradYear:  itoa(matchYear - e.YearsSinceGraduation),
 	}
 	for k, value := range e.Values {
 		v[k] = value
@@ -52,7 +50,7 @@ var Examples = []Example{
 		// year with two posters, two ENT sub-internships, three strong ENT letters,
 		// needs a J-1 visa.
 		YearsSinceGraduation: 2,
-		Values: exampleValues("step2=255&failures=0&step3=none&ent_rotations=2&letters_ent_us=3&letters_surgery=1&ent_research=2&research_year=1&visa=j1&int_surgery=3&int_diagnosis=2&int_acute=2"),
+		Values:               exampleValues("step2=255&failures=0&step3=none&ent_rotations=2&letters_ent_us=3&letters_surgery=1&ent_research=2&research_year=1&visa=j1&int_surgery=3&int_diagnosis=2&int_acute=2"),
 	},
 	{
 		ID:    "moderate",
@@ -62,7 +60,7 @@ var Examples = []Example{
 		// research, two internal medicine letters and one ENT letter from the
 		// home country, graduated four years ago.
 		YearsSinceGraduation: 4,
-		Values: exampleValues("step2=238&failures=0&step3=none&ent_observerships=1&us_rotations=2&letters_im=2&letters_ent_intl=1&visa=j1&int_surgery=2&int_diagnosis=3"),
+		Values:               exampleValues("step2=238&failures=0&step3=none&ent_observerships=1&us_rotations=2&letters_im=2&letters_ent_intl=1&visa=j1&int_surgery=2&int_diagnosis=3"),
 	},
 	{
 		ID:    "high-risk",
@@ -71,6 +69,6 @@ var Examples = []Example{
 		// Source guide: Step 2 CK 220, one failed attempt, no US ENT rotation,
 		// some primary-care observerships, graduated seven years ago.
 		YearsSinceGraduation: 7,
-		Values: exampleValues("step2=220&failures=1&step3=none&us_rotations=1&letters_fm=1&visa=j1&int_children=2&int_lifestyle=3&int_diagnosis=2"),
+		Values:               exampleValues("step2=220&failures=1&step3=none&us_rotations=1&letters_fm=1&visa=j1&int_children=2&int_lifestyle=3&int_diagnosis=2"),
 	},
 }

@@ -1,7 +1,5 @@
 package plan
 
-import "strconv"
-
 // Level is how a factor weighs in an ENT application.
 type Level uint8
 
@@ -128,20 +126,20 @@ func assessFactors(p Profile) []Factor {
 
 func step2Factor(p Profile) Factor {
 	f := Factor{ID: FactorStep2}
-	score := strconv.Itoa(p.Step2)
+	score := itoa(p.Step2)
 	switch {
 	case p.Step2Pending():
 		f.Level = LevelPending
 		f.Reason = "Step 2 CK not taken yet: the result is provisional until your score is in."
 	case p.Step2 >= Step2Strong:
 		f.Level = LevelStrong
-		f.Reason = "Step 2 CK " + score + " is at or above " + strconv.Itoa(Step2Strong) + "."
+		f.Reason = "Step 2 CK " + score + " is at or above " + itoa(Step2Strong) + "."
 	case p.Step2 >= Step2Fair:
 		f.Level = LevelFair
-		f.Reason = "Step 2 CK " + score + " is between " + strconv.Itoa(Step2Fair) + " and " + strconv.Itoa(Step2Strong-1) + "."
+		f.Reason = "Step 2 CK " + score + " is between " + itoa(Step2Fair) + " and " + itoa(Step2Strong-1) + "."
 	default:
 		f.Level = LevelWeak
-		f.Reason = "Step 2 CK " + score + " is below " + strconv.Itoa(Step2Fair) + "."
+		f.Reason = "Step 2 CK " + score + " is below " + itoa(Step2Fair) + "."
 	}
 	return f
 }
@@ -158,7 +156,7 @@ func attemptsFactor(p Profile) Factor {
 	default:
 		f.Level = LevelWeak
 		f.Major = true
-		f.Reason = strconv.Itoa(p.Failures) + " failed USMLE attempts: a major red flag for ENT."
+		f.Reason = itoa(p.Failures) + " failed USMLE attempts: a major red flag for ENT."
 	}
 	return f
 }
@@ -173,7 +171,7 @@ func experienceFactor(p Profile) Factor {
 		f.Reason = capitalize(held) + "."
 	case p.ENTRotations > 0 || p.ENTObserverships > 0:
 		f.Level = LevelFair
-		f.Reason = capitalize(held) + "; " + strconv.Itoa(StrongENTRotations) + " hands-on rotations rate strong."
+		f.Reason = capitalize(held) + "; " + itoa(StrongENTRotations) + " hands-on rotations rate strong."
 	default:
 		f.Level = LevelWeak
 		f.Reason = "No US ENT rotation or observership."
@@ -192,7 +190,7 @@ func lettersFactor(p Profile) Factor {
 		f.Reason = capitalize(held) + "."
 	case l.ENTUS+l.ENTIntl > 0:
 		f.Level = LevelFair
-		f.Reason = capitalize(held) + "; " + strconv.Itoa(StrongENTLettersUS) + " US ENT letters rate strong."
+		f.Reason = capitalize(held) + "; " + itoa(StrongENTLettersUS) + " US ENT letters rate strong."
 	default:
 		f.Level = LevelWeak
 		f.Reason = "No ENT letter yet."
@@ -214,7 +212,7 @@ func researchFactor(p Profile) Factor {
 		f.Reason = capitalize(held) + "."
 	case p.ENTResearch > 0 || p.OtherResearch > 0 || p.ResearchYear:
 		f.Level = LevelFair
-		f.Reason = capitalize(held) + "; " + strconv.Itoa(StrongENTResearch) + " ENT items rate strong."
+		f.Reason = capitalize(held) + "; " + itoa(StrongENTResearch) + " ENT items rate strong."
 	default:
 		f.Level = LevelWeak
 		f.Reason = "No publications, posters or presentations yet."
@@ -230,8 +228,8 @@ func graduationFactor(p Profile) Factor {
 		return f
 	}
 	years := p.MatchYear - p.GradYear
-	held := "Graduated in " + strconv.Itoa(p.GradYear) + ": " +
-		plural(years, "year", "years") + " before the " + strconv.Itoa(p.MatchYear) + " Match"
+	held := "Graduated in " + itoa(p.GradYear) + ": " +
+		plural(years, "year", "years") + " before the " + itoa(p.MatchYear) + " Match"
 	switch {
 	case years <= RecentGraduationYears:
 		f.Level = LevelStrong
@@ -281,6 +279,6 @@ func plural(n int, one, many string) string {
 	case 1:
 		return "1 " + one
 	default:
-		return strconv.Itoa(n) + " " + many
+		return itoa(n) + " " + many
 	}
 }

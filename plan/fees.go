@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"slices"
-	"strconv"
-)
+import "slices"
 
 // Service is the application service a specialty's programs receive
 // applications through.
@@ -231,14 +228,14 @@ func ScheduleFor(matchYear int) (FeeSchedule, string) {
 // scheduleFor is ScheduleFor without the copy, for use inside the package.
 func scheduleFor(matchYear int) (FeeSchedule, string) {
 	first, last := feeSchedules[0], feeSchedules[len(feeSchedules)-1]
-	year := strconv.Itoa(matchYear)
+	year := itoa(matchYear)
 	switch {
 	case matchYear > last.Season:
 		return last, "Fees for the " + year + " season were not found when this planner was last updated, so this plan uses the " +
-			strconv.Itoa(last.Season) + " season's fees, the latest found."
+			itoa(last.Season) + " season's fees, the latest found."
 	case matchYear < first.Season:
 		return first, "Fees for the " + year + " season are not in the planner, so this plan uses the " +
-			strconv.Itoa(first.Season) + " season's fees, the earliest it has."
+			itoa(first.Season) + " season's fees, the earliest it has."
 	}
 	for _, s := range feeSchedules {
 		if s.Season == matchYear {

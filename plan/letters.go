@@ -1,7 +1,5 @@
 package plan
 
-import "strconv"
-
 // Letter needs. For ENT the source guide calls for 2-3 ENT letters (US ones
 // count most) plus 1-2 from surgery or a close field. For each backup it
 // calls for at least 2 letters from that specialty plus 1-2 general ones.
@@ -213,14 +211,14 @@ func letterGaps(l Letters, backup Specialty, lp LetterPlan, ent bool) []string {
 	var gaps []string
 	if ent && l.ENTUS < StrongENTLettersUS {
 		appendTo(&gaps, "You have "+plural(l.ENTUS, "letter", "letters")+" from US otolaryngologists; ENT programs weigh US letters most, so get "+
-			strconv.Itoa(StrongENTLettersUS-l.ENTUS)+" more before applications open.")
+			itoa(StrongENTLettersUS-l.ENTUS)+" more before applications open.")
 	}
 	if n := lp.ENT[1].Missing; ent && n > 0 {
 		appendTo(&gaps, "Ask a surgeon who knows your work for "+plural(n, "letter", "letters")+" to add to your ENT applications.")
 	}
 	if n := lp.Backup[0].Missing; n > 0 {
 		appendTo(&gaps, "You have "+plural(lp.Backup[0].Held, backup.Name()+" letter", backup.Name()+" letters")+"; get "+
-			strconv.Itoa(n)+" more, best from a rotation in "+backup.Name()+".")
+			itoa(n)+" more, best from a rotation in "+backup.Name()+".")
 	}
 	if n := lp.Backup[1].Missing; n > 0 {
 		appendTo(&gaps, "Get "+plural(n, "general letter", "general letters")+" for your "+backup.Name()+" applications, from any physician who supervised your clinical work.")

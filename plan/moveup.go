@@ -1,7 +1,5 @@
 package plan
 
-import "strconv"
-
 // ChangeKind is an actionable change the planner may suggest. Each kind is
 // named after the form field it changes.
 type ChangeKind string
@@ -122,7 +120,7 @@ func moveUp(p Profile, a Assessment) MoveUp {
 	case len(m.Options) == 1:
 		m.Message = "One set of changes reaches " + target + "."
 	default:
-		m.Message = strconv.Itoa(len(m.Options)) + " different sets of changes each reach " + target + "; completing any one set is enough."
+		m.Message = itoa(len(m.Options)) + " different sets of changes each reach " + target + "; completing any one set is enough."
 	}
 	return m
 }
@@ -244,17 +242,17 @@ func moveChanges(p Profile, v moveVector) []Change {
 		switch i {
 		case moveStep2:
 			c.Amount = Step2Strong
-			c.Step = "Score " + strconv.Itoa(Step2Strong) + " or more on Step 2 CK, which you have not taken yet; a passed Step cannot be retaken, so take it only when ready."
+			c.Step = "Score " + itoa(Step2Strong) + " or more on Step 2 CK, which you have not taken yet; a passed Step cannot be retaken, so take it only when ready."
 		case moveRotations:
 			c.Step = "Complete " + plural(n, "more hands-on US ENT rotation", "more hands-on US ENT rotations") +
-				" (electives or sub-internships): you have " + strconv.Itoa(p.ENTRotations) + ", and " +
-				strconv.Itoa(StrongENTRotations) + " rate strong."
+				" (electives or sub-internships): you have " + itoa(p.ENTRotations) + ", and " +
+				itoa(StrongENTRotations) + " rate strong."
 		case moveLetters:
 			c.Step = "Get " + plural(n, "more letter", "more letters") + " from US otolaryngologists, best from the faculty you rotate with: you have " +
-				strconv.Itoa(p.Letters.ENTUS) + ", and " + strconv.Itoa(StrongENTLettersUS) + " rate strong."
+				itoa(p.Letters.ENTUS) + ", and " + itoa(StrongENTLettersUS) + " rate strong."
 		case moveResearch:
 			c.Step = "Add " + plural(n, "ENT research item", "ENT research items") + ", such as a case report, poster or presentation: you have " +
-				strconv.Itoa(p.ENTResearch) + ", and " + strconv.Itoa(researchNeeded(p)) + " rate strong."
+				itoa(p.ENTResearch) + ", and " + itoa(researchNeeded(p)) + " rate strong."
 		case moveStep3:
 			c.Step = "Pass Step 3 to show improvement."
 		}
@@ -268,13 +266,13 @@ func moveChanges(p Profile, v moveVector) []Change {
 func fixedFactors(p Profile, target Tier) []string {
 	var fixed []string
 	step2Taken := !p.Step2Pending()
-	score := strconv.Itoa(p.Step2)
+	score := itoa(p.Step2)
 	graduationWeak := p.GradYear != 0 && p.MatchYear-p.GradYear > FairGraduationYears
-	graduated := "You graduated in " + strconv.Itoa(p.GradYear) + ", and a graduation year cannot change"
+	graduated := "You graduated in " + itoa(p.GradYear) + ", and a graduation year cannot change"
 
 	if target == Tier1 {
 		if step2Taken && p.Step2 < Step2Strong {
-			appendTo(&fixed, "Your Step 2 CK of "+score+" is below the "+strconv.Itoa(Step2Strong)+" that Tier 1 needs, and a passed Step cannot be retaken for a better score.")
+			appendTo(&fixed, "Your Step 2 CK of "+score+" is below the "+itoa(Step2Strong)+" that Tier 1 needs, and a passed Step cannot be retaken for a better score.")
 		}
 		if p.Failures > 0 {
 			appendTo(&fixed, "Tier 1 needs no failed USMLE attempt, and "+plural(p.Failures, "failed attempt stays", "failed attempts stay")+" on your record.")
@@ -289,13 +287,13 @@ func fixedFactors(p Profile, target Tier) []string {
 	}
 
 	if step2Taken && p.Step2 < Step2Fair {
-		appendTo(&fixed, "Your Step 2 CK of "+score+" is below "+strconv.Itoa(Step2Fair)+", and a passed Step cannot be retaken for a better score.")
+		appendTo(&fixed, "Your Step 2 CK of "+score+" is below "+itoa(Step2Fair)+", and a passed Step cannot be retaken for a better score.")
 	}
 	if p.Failures >= MajorFailures {
-		appendTo(&fixed, strconv.Itoa(p.Failures)+" failed USMLE attempts stay on your record and are a major red flag for ENT programs.")
+		appendTo(&fixed, itoa(p.Failures)+" failed USMLE attempts stay on your record and are a major red flag for ENT programs.")
 	}
 	if p.Failures == 1 && step2Taken && p.Step2 < Step2Strong {
-		appendTo(&fixed, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it keeps you in Tier 3, and neither can change.")
+		appendTo(&fixed, "One failed attempt without a Step 2 CK of "+itoa(Step2Strong)+" or more to offset it keeps you in Tier 3, and neither can change.")
 	}
 	if graduationWeak && p.Visa == VisaH1B {
 		appendTo(&fixed, graduated+", and needing an H-1B visa is also weak: two weak factors keep you in Tier 3.")

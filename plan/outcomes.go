@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // ENT program signals. Since the 2024 Match each ENT applicant has 25
 // signals. In an applicant survey of the 2023-24 cycle, 84% of interview
@@ -26,17 +23,17 @@ type SignalAdvice struct {
 // signalAdvice tailors the signals advice to the ENT list and the tier.
 func signalAdvice(a Assessment, entPrograms int) SignalAdvice {
 	s := SignalAdvice{Signals: ENTSignals, ENTPrograms: entPrograms, InterviewPercent: SignaledInterviewPercent, Source: sourceSignals}
-	signals := strconv.Itoa(ENTSignals)
+	signals := itoa(ENTSignals)
 	if entPrograms == 0 {
 		s.Advice = []string{"This plan sends no ENT applications, so your " + signals + " ENT program signals go unused."}
 		return s
 	}
 	appendTo(&s.Advice, "You have "+signals+" ENT program signals. In a survey of the 2023-24 cycle, "+
-		strconv.Itoa(SignaledInterviewPercent)+"% of interview offers came from programs the applicant had signaled, so a signal is worth far more than an extra application.")
+		itoa(SignaledInterviewPercent)+"% of interview offers came from programs the applicant had signaled, so a signal is worth far more than an extra application.")
 	if entPrograms <= ENTSignals {
-		appendTo(&s.Advice, "Your ENT list has "+strconv.Itoa(entPrograms)+" programs, so signal every one of them.")
+		appendTo(&s.Advice, "Your ENT list has "+itoa(entPrograms)+" programs, so signal every one of them.")
 	} else {
-		appendTo(&s.Advice, "Your ENT list has "+strconv.Itoa(entPrograms)+" programs, more than your signals: signal those where you rotated, did research or have another real connection, then those with a record of interviewing IMGs, and expect few interviews from the rest.")
+		appendTo(&s.Advice, "Your ENT list has "+itoa(entPrograms)+" programs, more than your signals: signal those where you rotated, did research or have another real connection, then those with a record of interviewing IMGs, and expect few interviews from the rest.")
 	}
 	if a.Tier != Tier1 {
 		appendTo(&s.Advice, "Spend them on programs that have interviewed or matched IMGs and accept your visa.")

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/entbackup/ent-backup-planner/internal/textutil"
@@ -324,7 +323,7 @@ func (s FieldSpec) valid() string {
 	if s.Kind == KindChoice {
 		return "choose " + textutil.Join(s.Choices, ", ")
 	}
-	text := "enter " + s.Unit + " from " + strconv.Itoa(s.Min) + " to " + strconv.Itoa(s.Max)
+	text := "enter " + s.Unit + " from " + itoa(s.Min) + " to " + itoa(s.Max)
 	if s.Optional {
 		text += ", or leave it empty"
 	}
@@ -371,7 +370,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 		spec := FieldSpec{Name: FieldGradYear, Kind: KindInt, Min: MinGradYear, Max: p.MatchYear, Unit: "a year", Optional: true}
 		errs = append(errs, nil)
 		copy(errs[gradAt+1:], errs[gradAt:])
-		errs[gradAt] = &FieldError{Field: FieldGradYear, Value: strconv.Itoa(p.GradYear), Kind: ErrAfterMatch, Spec: spec}
+		errs[gradAt] = &FieldError{Field: FieldGradYear, Value: itoa(p.GradYear), Kind: ErrAfterMatch, Spec: spec}
 		p.GradYear = 0
 	}
 	return p, errs

@@ -5,6 +5,9 @@ import (
 	"time"
 )
 
+// FormatUSD writes whole US dollars with thousands separators: "$1,234".
+func FormatUSD(n int) string { return formatUSD(n) }
+
 // formatUSD writes whole US dollars with thousands separators: "$1,234".
 func formatUSD(n int) string {
 	if n < 0 {
@@ -15,7 +18,7 @@ func formatUSD(n int) string {
 
 // groupDigits writes a non-negative number with thousands separators: "10,941".
 func groupDigits(n int) string {
-	digits := strconv.Itoa(n)
+	digits := itoa(n)
 	if len(digits) <= 3 {
 		return digits
 	}

@@ -1,7 +1,5 @@
 package plan
 
-import "strconv"
-
 // Tier is the ENT competitiveness tier: 1 strong, 2 borderline, 3 low.
 type Tier uint8
 
@@ -123,13 +121,13 @@ func Assess(p Profile) Assessment {
 	switch {
 	case step2 == LevelWeak:
 		a.Tier = Tier3
-		appendTo(&a.Why, "A Step 2 CK below "+strconv.Itoa(Step2Fair)+" puts ENT out of realistic reach.")
+		appendTo(&a.Why, "A Step 2 CK below "+itoa(Step2Fair)+" puts ENT out of realistic reach.")
 	case p.Failures >= MajorFailures:
 		a.Tier = Tier3
 		appendTo(&a.Why, "Two or more failed USMLE attempts are a major red flag for ENT programs.")
 	case p.Failures == 1 && step2 != LevelStrong:
 		a.Tier = Tier3
-		appendTo(&a.Why, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it.")
+		appendTo(&a.Why, "One failed attempt without a Step 2 CK of "+itoa(Step2Strong)+" or more to offset it.")
 	case softWeak > MaxWeakForTier2:
 		a.Tier = Tier3
 		appendTo(&a.Why, "Several weak factors together: "+joinAnd(softWeakNames)+".")

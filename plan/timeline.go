@@ -1,9 +1,6 @@
 package plan
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // BackupRotationMonthsAfterOpening places the backup rotation at the start
 // of the month this many months after applications open. That is the middle
@@ -180,8 +177,8 @@ func step2Task(p Profile, s seasonDates, today time.Time) timelineTask {
 	return timelineTask{id: "step2", title: "Take USMLE Step 2 CK", start: today, due: s.submit.Date, last: s.rank.Date,
 		approximate: s.submit.Approximate,
 		detail:      "Take Step 2 CK first, so your score is in before you submit applications on " + formatDate(s.submit.Date) + ".",
-		late: "Applications for the " + strconv.Itoa(p.MatchYear) + " Match opened on " + formatDate(s.submit.Date) +
-			", so programs see your file without a score: take the exam as soon as you are ready, or plan for the " + strconv.Itoa(p.MatchYear+1) + " Match."}
+		late: "Applications for the " + itoa(p.MatchYear) + " Match opened on " + formatDate(s.submit.Date) +
+			", so programs see your file without a score: take the exam as soon as you are ready, or plan for the " + itoa(p.MatchYear+1) + " Match."}
 }
 
 // entWorkTask is the ENT rotations and research still needed, before
@@ -245,11 +242,11 @@ func entLettersTask(p Profile, s seasonDates) timelineTask {
 	held := p.Letters.ENTUS
 	if held >= StrongENTLettersUS {
 		task.title = "Have your ENT letters uploaded"
-		task.detail = "Make sure your " + strconv.Itoa(held) + " letters from US otolaryngologists are uploaded before applications open."
+		task.detail = "Make sure your " + itoa(held) + " letters from US otolaryngologists are uploaded before applications open."
 		return task
 	}
 	task.title = "Secure two letters from US otolaryngologists"
-	task.detail = "You have " + strconv.Itoa(held) + "; ask for " + strconv.Itoa(StrongENTLettersUS-held) +
+	task.detail = "You have " + itoa(held) + "; ask for " + itoa(StrongENTLettersUS-held) +
 		" more, best from the ENT faculty you rotate with, before applications open."
 	return task
 }
@@ -260,8 +257,8 @@ func backupRotationDetail(letters LetterPlan, backup string) string {
 	need := letters.Backup[0]
 	commit := " Treat it as your first choice: faculty notice when a rotation is only a safety net."
 	if need.Missing > 0 {
-		return "Do a rotation in " + backup + " and ask for letters there: you have " + strconv.Itoa(need.Held) +
-			" of the " + strconv.Itoa(need.Min) + " " + backup + " letters you need." + commit
+		return "Do a rotation in " + backup + " and ask for letters there: you have " + itoa(need.Held) +
+			" of the " + itoa(need.Min) + " " + backup + " letters you need." + commit
 	}
 	return "Do a rotation in " + backup + " to confirm that you could see yourself in the field." + commit
 }
@@ -285,14 +282,14 @@ func submitDetail(apps Applications) string {
 	if apps.ENTPrograms <= ENTSignals {
 		return text + ", and signal every ENT program on your list."
 	}
-	return text + ", and place your " + strconv.Itoa(ENTSignals) + " ENT program signals before you submit."
+	return text + ", and place your " + itoa(ENTSignals) + " ENT program signals before you submit."
 }
 
 // timelineNotes explains the timeline's limits: a Match that has passed, a
 // season already under way, and approximate dates.
 func timelineNotes(matchYear int, today time.Time, s seasonDates) []string {
 	submit, review, matchDay := s.submit, s.review, s.matchDay
-	year := strconv.Itoa(matchYear)
+	year := itoa(matchYear)
 	var notes []string
 	switch {
 	case matchDay.Date.Before(today):
@@ -300,10 +297,10 @@ func timelineNotes(matchYear int, today time.Time, s seasonDates) []string {
 	case submit.Date.Before(today):
 		appendTo(&notes, "Applications for the "+year+" Match have been open since "+formatDate(submit.Date)+
 			", and programs began reviewing on "+formatDate(review.Date)+". If you have not applied yet, consider the "+
-			strconv.Itoa(matchYear+1)+" Match instead.")
+			itoa(matchYear+1)+" Match instead.")
 	}
 	if matchYear != CalendarExactSeason {
-		appendTo(&notes, "Dates for the "+year+" Match repeat the pattern of the "+strconv.Itoa(CalendarExactSeason)+
+		appendTo(&notes, "Dates for the "+year+" Match repeat the pattern of the "+itoa(CalendarExactSeason)+
 			" Match and are approximate: check the AAMC and NRMP calendars.")
 	}
 	return notes

@@ -57,7 +57,7 @@ func (c *calculator) renderSummary(p plan.Plan) {
 	c.setText("ent-applications", strconv.Itoa(p.Applications.ENTPrograms))
 	c.setText("backup-applications", strconv.Itoa(p.Applications.BackupPrograms))
 	c.setText("backup-name", "in "+p.Applications.BackupName)
-	if c.setText("total-cost", formatUSD(p.Cost.Total)) {
+	if c.setText("total-cost", plan.FormatUSD(p.Cost.Total)) {
 		c.result("total-cost").setAttr("data-usd", strconv.Itoa(p.Cost.Total))
 	}
 
@@ -153,7 +153,7 @@ func (c *calculator) renderApplications(apps plan.Applications, cost plan.Cost) 
 	body := el("tbody")
 	var sources []string
 	for _, item := range cost.Items {
-		body.add(amountRow(item.Label, formatUSD(item.Amount)).withAttrs("data-cost", item.ID))
+		body.add(amountRow(item.Label, plan.FormatUSD(item.Amount)).withAttrs("data-cost", item.ID))
 		if !contains(sources, item.Source) {
 			sources = append(sources, item.Source)
 		}
@@ -162,7 +162,7 @@ func (c *calculator) renderApplications(apps plan.Applications, cost plan.Cost) 
 		textEl("caption", "", "Fees, using the "+strconv.Itoa(cost.Season)+" season's fee schedule"),
 		tableHead("Item", "US dollars"),
 		body,
-		el("tfoot").add(amountRow("Total", formatUSD(cost.Total))),
+		el("tfoot").add(amountRow("Total", plan.FormatUSD(cost.Total))),
 	)
 	c.section("cost-breakdown", table)
 
@@ -282,19 +282,6 @@ func listItems(texts []string) []*elem {
 	return items
 }
 
-// formatUSD writes whole US dollars with thousands separators: "$10,941".
-func formatUSD(n int) string {
-	if n < 0 {
-		return "-" + formatUSD(-n)
-	}
-	digits := strconv.Itoa(n)
-	out := ""
-	for len(digits) > 3 {
-		out = "," + digits[len(digits)-3:] + out
-		digits = digits[:len(digits)-3]
-	}
-	return "$" + digits + out
-}
 
 func contains(list []string, s string) bool {
 	for _, item := range list {

@@ -1,14 +1,12 @@
 // Package textutil has string functions that return what their strings and
-// strconv counterparts return for the inputs this module passes them. They
-// keep out of the WebAssembly build the Unicode case and space tables and
-// strconv's error and quoting code that the counterparts bring in. The
+// strconv counterparts return for the inputs this module passes them, and a
+// Quote that differs from strconv.Quote only where its doc says. They keep
+// out of the WebAssembly build the Unicode case, space and printable tables
+// and strconv's error and quoting code that the counterparts bring in. The
 // tests compare each function with its counterpart.
 package textutil
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // TrimSpace returns s without leading and trailing white space, as
 // strings.TrimSpace does: ASCII white space and the Unicode White_Space
@@ -95,9 +93,14 @@ func lower(c byte) byte {
 	return c
 }
 
-// Quote returns s as a double-quoted Go string literal, as strconv.Quote
-// does: control characters, characters that strconv.IsPrint rejects and
-// invalid UTF-8 become escape sequences.
+// Quote returns s as a double-quoted Go string literal in which every
+// character a reader could not see is an escape sequence. Those are
+// control, format and separator characters other than the ASCII space,
+// invisible fillers, variation selectors and invalid UTF-8.
+//
+// For those and for printable characters it writes what strconv.Quote
+// writes. Unassigned and private-use characters stay as they are, which
+// keeps strconv's tables of printable characters out of the .wasm.
 func Quote(s string) string {
 	out := `"`
 	for len(s) > 0 {
@@ -110,7 +113,7 @@ func Quote(s string) string {
 			out += `\x` + hexDigits(rune(s[0]), 2)
 		case r == '"' || r == '\\':
 			out += `\` + s[:1]
-		case strconv.IsPrint(r):
+		case visible(r):
 			out += s[:width]
 		case r < ' ' || r == 0x7f:
 			if i := indexByte("\a\b\f\n\r\t\v", byte(r)); i >= 0 {
@@ -126,6 +129,38 @@ func Quote(s string) string {
 		s = s[width:]
 	}
 	return out + `"`
+}
+
+// invisible lists the ranges, as first and last, of the non-ASCII
+// characters Quote escapes. They are the Unicode 15.0 categories Cc, Cf, Zs,
+// Zl and Zp, as in Go's unicode package. The rest show nothing: U+034F,
+// U+115F, U+1160, U+17B4, U+17B5, U+180B to U+180F, U+3164, U+FFA0 and the
+// variation selectors.
+var invisible = [...]rune{
+	0x007F, 0x00A0, 0x00AD, 0x00AD, 0x034F, 0x034F, 0x0600, 0x0605,
+	0x061C, 0x061C, 0x06DD, 0x06DD, 0x070F, 0x070F, 0x0890, 0x0891,
+	0x08E2, 0x08E2, 0x115F, 0x1160, 0x1680, 0x1680, 0x17B4, 0x17B5,
+	0x180B, 0x180F, 0x2000, 0x200F, 0x2028, 0x202F, 0x205F, 0x2064,
+	0x2066, 0x206F, 0x3000, 0x3000, 0x3164, 0x3164, 0xFE00, 0xFE0F,
+	0xFEFF, 0xFEFF, 0xFFA0, 0xFFA0, 0xFFF9, 0xFFFB, 0x110BD, 0x110BD,
+	0x110CD, 0x110CD, 0x13430, 0x1343F, 0x1BCA0, 0x1BCA3, 0x1D173, 0x1D17A,
+	0xE0001, 0xE0001, 0xE0020, 0xE007F, 0xE0100, 0xE01EF,
+}
+
+// visible reports whether Quote writes r as it is.
+func visible(r rune) bool {
+	if r < 0x7f {
+		return r >= ' '
+	}
+	for i := 0; i < len(invisible); i += 2 {
+		if r < invisible[i] {
+			return true
+		}
+		if r <= invisible[i+1] {
+			return false
+		}
+	}
+	return true
 }
 
 // hexDigits writes the n lowest hexadecimal digits of r in lower case.

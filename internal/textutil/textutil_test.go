@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -84,13 +85,42 @@ func FuzzEqualFold(f *testing.F) {
 	})
 }
 
-func TestQuoteMatchesStrconv(t *testing.T) {
+// invisibleExtra reports whether Quote escapes r although strconv.IsPrint
+// accepts it: fillers and selectors that show nothing.
+func invisibleExtra(r rune) bool {
+	switch {
+	case r == 0x034F, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5, r >= 0x180B && r <= 0x180F,
+		r == 0x3164, r >= 0xFE00 && r <= 0xFE0F, r == 0xFFA0, r >= 0xE0100 && r <= 0xE01EF:
+		return true
+	}
+	return false
+}
+
+// wantQuote returns what Quote must write for "a", r and a double quote.
+func wantQuote(r rune) string {
+	s := "a" + string(r) + "\""
+	switch {
+	case invisibleExtra(r) && r < 0x10000:
+		return `"a\u` + hexDigits(r, 4) + `\""`
+	case invisibleExtra(r):
+		return `"a\U` + hexDigits(r, 8) + `\""`
+	case strconv.IsPrint(r) || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zs, unicode.Zl, unicode.Zp):
+		return strconv.Quote(s)
+	default: // unassigned, private use: written as they are
+		return `"a` + string(r) + `\""`
+	}
+}
+
+func TestQuoteEveryRune(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		s := "a" + string(r) + "\""
-		if got, want := Quote(s), strconv.Quote(s); got != want {
-			t.Fatalf("Quote(%q) = %s, strconv.Quote gives %s", s, got, want)
+		if got, want := Quote(s), wantQuote(r); got != want {
+			t.Fatalf("Quote(%q) = %s, want %s", s, got, want)
 		}
 	}
+}
+
+func TestQuoteInvalidUTF8MatchesStrconv(t *testing.T) {
 	for b := 0x80; b <= 0xff; b++ {
 		for _, s := range []string{string(rune(b)), string([]byte{byte(b)}), string([]byte{0xe2, byte(b)}), "\\" + string([]byte{byte(b)}) + "x"} {
 			if got, want := Quote(s), strconv.Quote(s); got != want {
@@ -100,11 +130,20 @@ func TestQuoteMatchesStrconv(t *testing.T) {
 	}
 }
 
+// FuzzQuote checks that Quote's output reads back as the input and shows
+// every character that is not printable ASCII either as an escape or as a
+// character strconv.IsPrint accepts.
 func FuzzQuote(f *testing.F) {
-	f.Add("12\u00a0\x00\xff\U0001F600\u2028…")
+	f.Add("12\u00a0\x00\xff\U0001F600\u2028…\u3164\U000E0100")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := Quote(s), strconv.Quote(s); got != want {
-			t.Errorf("Quote(%q) = %s, strconv.Quote gives %s", s, got, want)
+		quoted := Quote(s)
+		if back, err := strconv.Unquote(quoted); err != nil || (back != s && utf8.ValidString(s)) {
+			t.Errorf("Quote(%q) = %s, which reads back as %q (%v)", s, quoted, back, err)
+		}
+		for _, r := range quoted {
+			if r >= utf8.RuneSelf && (!visible(r) || !utf8.ValidRune(r) || unicode.In(r, unicode.Cf, unicode.Zs)) {
+				t.Errorf("Quote(%q) = %s, which contains %U as it is", s, quoted, r)
+			}
 		}
 	})
 }
