@@ -69,6 +69,17 @@ type Profile struct {
 	Visa             Visa
 	Interests        Interests
 	Budget           int
+
+	// Step2Error and GradYearError are the messages (FieldError.Message) of
+	// a step2 or grad_year value that ParseProfile rejected, or "".
+	// ParseProfile then leaves Step2 or GradYear at 0 as for an empty field,
+	// and the factor's reason quotes the message instead of calling the
+	// value pending or not entered. They are strings, not *FieldError, so
+	// profiles stay comparable with ==.
+	// NOTE: the move-up steps and the timeline still treat a rejected
+	// Step 2 CK as not taken yet.
+	Step2Error    string
+	GradYearError string
 }
 
 // NoBudget is the Budget value of a profile without a spending limit.
@@ -359,6 +370,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 		value, err := spec.read(raw)
 		if err != nil {
 			errs = append(errs, err)
+			p.setError(i, err)
 			continue
 		}
 		p.set(i, value)
@@ -372,6 +384,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 		errs = append(errs, nil)
 		copy(errs[gradAt+1:], errs[gradAt:])
 		errs[gradAt] = &FieldError{Field: FieldGradYear, Value: strconv.Itoa(p.GradYear), Kind: ErrAfterMatch, Spec: spec}
+		p.GradYearError = errs[gradAt].Message()
 		p.GradYear = 0
 	}
 	return p, errs
@@ -403,6 +416,17 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 		return fail(ErrOutOfRange)
 	}
 	return n, nil
+}
+
+// setError stores the error message of the field at form position pos when
+// a factor reason quotes it.
+func (p *Profile) setError(pos int, err *FieldError) {
+	switch pos {
+	case posStep2:
+		p.Step2Error = err.Message()
+	case posGradYear:
+		p.GradYearError = err.Message()
+	}
 }
 
 // set stores a parsed value in the field at form position pos.

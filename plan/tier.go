@@ -147,7 +147,10 @@ func Assess(p Profile) Assessment {
 			appendTo(&a.Why, "No single disqualifying factor, but the application is not yet strong across the board.")
 		}
 	}
-	if a.Provisional {
+	switch {
+	case a.Provisional && p.Step2Error != "":
+		appendTo(&a.Why, "Provisional: the Step 2 CK entered could not be used and counts as fair until it is corrected.")
+	case a.Provisional:
 		appendTo(&a.Why, "Provisional: Step 2 CK is pending and counted as fair until the score is in.")
 	}
 	return a
