@@ -387,5 +387,5 @@ func budgetMessage(b BudgetResult, tier Tier, recommended, fitted applicationMix
 	if fitted.backup < recommended.backup {
 		appendTo(&cuts, fitted.specialty.Name()+" programs from "+strconv.Itoa(recommended.backup)+" to "+strconv.Itoa(fitted.backup))
 	}
-	return "To fit your budget of " + limit + ", the plan cuts " + joinAnd(cuts) + ". It now costs " + formatUSD(total) + "."
+	return "To fit your budget of " + limit + ", the plan cuts " + joinList(cuts, "and") + ". It now costs " + formatUSD(total) + "."
 }

@@ -178,6 +178,11 @@ type FieldSpec struct {
 	Choices  []string
 	// Unit names what the number counts in messages: "a score", "a whole number", "a year".
 	Unit string
+	// Labels are the texts of the form's select options for the valid
+	// values, in order: one per choice, or one per number from Min to Max
+	// for a number field shown as a select (the interest ratings). Messages
+	// quote them. A field typed as text has none.
+	Labels []string
 	// Optional fields may be empty; an empty optional field means "not given".
 	Optional bool
 }
@@ -222,6 +227,15 @@ const (
 	unitYear   = "a year"
 )
 
+// Labels of the form's select options. The form, its messages and the
+// JSON API's error details all take them from here.
+var (
+	step3Labels  = []string{"Not passed yet", "Passed"}
+	yesNoLabels  = []string{"No", "Yes"}
+	visaLabels   = []string{"None (US citizen or permanent resident)", "J-1", "H-1B"}
+	ratingLabels = []string{"Not at all", "Somewhat", "Quite a lot", "Very much"}
+)
+
 // fieldSpecTable holds the fields in form order. FieldSpecs fills in the
 // year ranges of grad_year and match_year, which depend on the day. A table
 // of constants is static data in the .wasm, where building the specs in
@@ -229,7 +243,7 @@ const (
 var fieldSpecTable = [fieldCount]FieldSpec{
 	posStep2:            {Name: FieldStep2, Kind: KindInt, Min: MinStep2, Max: MaxStep2, Unit: "a score", Optional: true},
 	posFailures:         {Name: FieldFailures, Kind: KindInt, Max: MaxFailures, Unit: unitCount},
-	posStep3:            {Name: FieldStep3, Kind: KindChoice, Choices: []string{"none", "passed"}},
+	posStep3:            {Name: FieldStep3, Kind: KindChoice, Choices: []string{"none", "passed"}, Labels: step3Labels},
 	posENTRotations:     {Name: FieldENTRotations, Kind: KindInt, Max: MaxENTRotations, Unit: unitCount},
 	posENTObserverships: {Name: FieldENTObserverships, Kind: KindInt, Max: MaxENTRotations, Unit: unitCount},
 	posUSRotations:      {Name: FieldUSRotations, Kind: KindInt, Max: MaxUSRotations, Unit: unitCount},
@@ -244,16 +258,16 @@ var fieldSpecTable = [fieldCount]FieldSpec{
 	posLettersOther:     {Name: FieldLettersOther, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
 	posENTResearch:      {Name: FieldENTResearch, Kind: KindInt, Max: MaxResearch, Unit: unitCount},
 	posOtherResearch:    {Name: FieldOtherResearch, Kind: KindInt, Max: MaxResearch, Unit: unitCount},
-	posResearchYear:     {Name: FieldResearchYear, Kind: KindChoice, Choices: []string{"0", "1"}},
+	posResearchYear:     {Name: FieldResearchYear, Kind: KindChoice, Choices: []string{"0", "1"}, Labels: yesNoLabels},
 	posGradYear:         {Name: FieldGradYear, Kind: KindInt, Min: MinGradYear, Unit: unitYear, Optional: true},
 	posMatchYear:        {Name: FieldMatchYear, Kind: KindInt, Unit: unitYear, Optional: true},
-	posVisa:             {Name: FieldVisa, Kind: KindChoice, Choices: []string{"none", "j1", "h1b"}},
-	posIntSurgery:       {Name: FieldIntSurgery, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntChildren:      {Name: FieldIntChildren, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntDiagnosis:     {Name: FieldIntDiagnosis, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntAcute:         {Name: FieldIntAcute, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntNeuro:         {Name: FieldIntNeuro, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntLifestyle:     {Name: FieldIntLifestyle, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posVisa:             {Name: FieldVisa, Kind: KindChoice, Choices: []string{"none", "j1", "h1b"}, Labels: visaLabels},
+	posIntSurgery:       {Name: FieldIntSurgery, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntChildren:      {Name: FieldIntChildren, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntDiagnosis:     {Name: FieldIntDiagnosis, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntAcute:         {Name: FieldIntAcute, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntNeuro:         {Name: FieldIntNeuro, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntLifestyle:     {Name: FieldIntLifestyle, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
 	posBudget:           {Name: FieldBudget, Kind: KindInt, Max: MaxBudget, Unit: "an amount in US dollars", Optional: true},
 }
 
@@ -268,6 +282,7 @@ func FieldSpecs(today time.Time) []FieldSpec {
 		// Each call returns its own choices, as it did when they were built
 		// here, so a caller cannot change the table.
 		specs[i].Choices = append([]string(nil), specs[i].Choices...)
+		specs[i].Labels = append([]string(nil), specs[i].Labels...)
 	}
 	specs[posGradYear].Max = year + MatchYearsAhead
 	specs[posMatchYear].Min, specs[posMatchYear].Max = year, year+MatchYearsAhead
@@ -330,16 +345,36 @@ func (e *FieldError) Message() string {
 }
 
 // valid returns the instruction that names the valid values, such as
-// "enter a score from 1 to 300".
+// "enter a score from 1 to 300". For a field shown as a select it names each
+// option's label, then the value that a link or the JSON API uses, such as
+// "choose “J-1” (j1) or “H-1B” (h1b)".
 func (s FieldSpec) valid() string {
-	if s.Kind == KindChoice {
-		return "choose " + textutil.Join(s.Choices, ", ")
+	var text string
+	switch {
+	case len(s.Labels) > 0:
+		options := make([]string, len(s.Labels))
+		for i, label := range s.Labels {
+			options[i] = "\u201c" + label + "\u201d (" + s.code(i) + ")"
+		}
+		text = "choose " + joinList(options, "or")
+	case s.Kind == KindChoice:
+		text = "choose " + joinList(s.Choices, "or")
+	default:
+		text = "enter " + s.Unit + " from " + strconv.Itoa(s.Min) + " to " + strconv.Itoa(s.Max)
 	}
-	text := "enter " + s.Unit + " from " + strconv.Itoa(s.Min) + " to " + strconv.Itoa(s.Max)
 	if s.Optional {
 		text += ", or leave it empty"
 	}
 	return text
+}
+
+// code returns the value of the i-th option of a field shown as a select:
+// its i-th choice, or the number Min+i.
+func (s FieldSpec) code(i int) string {
+	if s.Kind == KindChoice {
+		return s.Choices[i]
+	}
+	return strconv.Itoa(s.Min + i)
 }
 
 // ParseProfile reads a profile from raw field values, as typed in the form or

@@ -132,7 +132,7 @@ func Assess(p Profile) Assessment {
 		appendTo(&a.Why, "One failed attempt without a Step 2 CK of "+strconv.Itoa(Step2Strong)+" or more to offset it.")
 	case softWeak > MaxWeakForTier2:
 		a.Tier = Tier3
-		appendTo(&a.Why, "Several weak factors together: "+joinAnd(softWeakNames)+".")
+		appendTo(&a.Why, "Several weak factors together: "+joinList(softWeakNames, "and")+".")
 	case step2 == LevelStrong && p.Failures == 0 &&
 		level(FactorENTExperience) == LevelStrong && level(FactorENTLetters) == LevelStrong && weak == 0:
 		a.Tier = Tier1
@@ -156,8 +156,9 @@ func Assess(p Profile) Assessment {
 	return a
 }
 
-// joinAnd joins names as "a", "a and b" or "a, b and c".
-func joinAnd(names []string) string {
+// joinList joins names as "a", "a and b" or "a, b and c", with the given
+// conjunction ("and" or "or") before the last.
+func joinList(names []string, conjunction string) string {
 	switch len(names) {
 	case 0:
 		return ""
@@ -168,5 +169,5 @@ func joinAnd(names []string) string {
 	for _, n := range names[1 : len(names)-1] {
 		out += ", " + n
 	}
-	return out + " and " + names[len(names)-1]
+	return out + " " + conjunction + " " + names[len(names)-1]
 }

@@ -62,9 +62,12 @@ type fieldProblem struct {
 
 // validValues is a field's valid range or choices, from plan.FieldSpecs.
 type validValues struct {
-	Min      *int     `json:"min,omitempty"`
-	Max      *int     `json:"max,omitempty"`
-	Choices  []string `json:"choices,omitempty"`
+	Min     *int     `json:"min,omitempty"`
+	Max     *int     `json:"max,omitempty"`
+	Choices []string `json:"choices,omitempty"`
+	// Labels are the planner form's option texts for a field shown as a
+	// select: one per choice, or one per number from Min to Max.
+	Labels   []string `json:"labels,omitempty"`
 	Optional bool     `json:"optional"`
 }
 
@@ -237,10 +240,10 @@ func jsonKind(v any) string {
 // valid returns the valid values of a field.
 func valid(spec plan.FieldSpec) *validValues {
 	if spec.Kind == plan.KindChoice {
-		return &validValues{Choices: spec.Choices, Optional: spec.Optional}
+		return &validValues{Choices: spec.Choices, Labels: spec.Labels, Optional: spec.Optional}
 	}
 	low, high := spec.Min, spec.Max
-	return &validValues{Min: &low, Max: &high, Optional: spec.Optional}
+	return &validValues{Min: &low, Max: &high, Labels: spec.Labels, Optional: spec.Optional}
 }
 
 // sortProblems orders problems as the form orders its fields, with unknown

@@ -107,11 +107,35 @@ func TestAPIPlanInvalidField(t *testing.T) {
 	if step2.Valid == nil || step2.Valid.Min == nil || *step2.Valid.Min != 1 || *step2.Valid.Max != 300 || !step2.Valid.Optional {
 		t.Errorf("step2 valid values %+v, want 1 to 300, optional", step2.Valid)
 	}
-	if visa.Field != "visa" || !strings.Contains(visa.Message, "choose none, j1, h1b") {
-		t.Errorf("second field %+v, want visa with its choices", visa)
+	if visa.Field != "visa" {
+		t.Errorf("second field %+v, want visa", visa)
+	}
+	if want := `"f1" is not a valid choice; choose “None (US citizen or permanent resident)” (none), “J-1” (j1) or “H-1B” (h1b)`; visa.Message != want {
+		t.Errorf("visa message %q, want %q", visa.Message, want)
 	}
 	if visa.Valid == nil || strings.Join(visa.Valid.Choices, ",") != "none,j1,h1b" {
 		t.Errorf("visa valid values %+v, want the choices", visa.Valid)
+	}
+	if visa.Valid == nil || strings.Join(visa.Valid.Labels, ",") != "None (US citizen or permanent resident),J-1,H-1B" {
+		t.Errorf("visa valid values %+v, want the form's option labels", visa.Valid)
+	}
+}
+
+func TestAPIPlanInvalidRatingNamesLabels(t *testing.T) {
+	resp := postPlan(t, "application/json", `{"int_surgery": 7}`)
+	e := decodeAPIError(t, resp)
+	if len(e.Fields) != 1 {
+		t.Fatalf("fields %+v, want int_surgery", e.Fields)
+	}
+	rating := e.Fields[0]
+	if want := "7 is out of range; choose “Not at all” (0), “Somewhat” (1), “Quite a lot” (2) or “Very much” (3)"; rating.Message != want {
+		t.Errorf("int_surgery message %q, want %q", rating.Message, want)
+	}
+	if rating.Valid == nil || rating.Valid.Min == nil || *rating.Valid.Min != 0 || *rating.Valid.Max != 3 {
+		t.Errorf("int_surgery valid values %+v, want 0 to 3", rating.Valid)
+	}
+	if rating.Valid == nil || len(rating.Valid.Labels) != 4 {
+		t.Errorf("int_surgery valid values %+v, want 4 labels", rating.Valid)
 	}
 }
 
