@@ -191,6 +191,12 @@ func TestAPIPlanMalformedBody(t *testing.T) {
 		"string":         {`"step2"`, "must be a JSON object"},
 		"null":           {`null`, "not null"},
 		"trailing value": {`{} {}`, "nothing after it"},
+		"number":         {`250`, "must be a JSON object of profile fields, not a number"},
+		"boolean":        {`true`, "must be a JSON object of profile fields, not a boolean"},
+		"only a brace":   {`{`, "ends in the middle"},
+		"ends after key": {`{"step2"`, "ends in the middle"},
+		"ends at value":  {`{"step2": `, "ends in the middle"},
+		"key not string": {`{step2: 250}`, "not valid JSON"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -202,6 +208,45 @@ func TestAPIPlanMalformedBody(t *testing.T) {
 				t.Errorf("error %q, want it to contain %q", e.Error, tt.want)
 			}
 		})
+	}
+}
+
+func TestAPIPlanDuplicateField(t *testing.T) {
+	tests := map[string]string{
+		"same spelling":   `{"step2": 250, "failures": 0, "step2": 260}`,
+		"escaped in JSON": `{"step2": 250, "step\u0032": 260}`,
+		"three times":     `{"step2": 250, "step2": 260, "step2": 270}`,
+	}
+	for name, requestBody := range tests {
+		t.Run(name, func(t *testing.T) {
+			resp := postPlan(t, "application/json", requestBody)
+			if resp.StatusCode != http.StatusBadRequest {
+				t.Fatalf("status %d, want 400: %s", resp.StatusCode, body(t, resp))
+			}
+			e := decodeAPIError(t, resp)
+			if want := "invalid profile: step2: given more than once; send each field once"; e.Error != want {
+				t.Errorf("error %q, want %q", e.Error, want)
+			}
+			if len(e.Fields) != 1 || e.Fields[0].Field != "step2" {
+				t.Errorf("fields %+v, want step2 once", e.Fields)
+			}
+		})
+	}
+}
+
+func TestAPIPlanDuplicateWithOtherProblems(t *testing.T) {
+	resp := postPlan(t, "application/json", `{"visa": "j1", "stepp2": 1, "visa": "h1b", "stepp2": 2, "failures": 20}`)
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("status %d, want 400", resp.StatusCode)
+	}
+	e := decodeAPIError(t, resp)
+	var names []string
+	for _, f := range e.Fields {
+		names = append(names, f.Field)
+	}
+	// Form order, unknown fields last, and the repeated unknown key once.
+	if got := strings.Join(names, ","); got != "failures,visa,stepp2" {
+		t.Errorf("fields %s, want failures,visa,stepp2", got)
 	}
 }
 
