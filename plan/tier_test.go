@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -220,6 +221,27 @@ func TestFactorReasonForRejectedValue(t *testing.T) {
 				if strings.Contains(why, "pending") {
 					t.Errorf("why %q calls the rejected value pending", why)
 				}
+			}
+		})
+	}
+}
+
+// TestExamplesKeepTierOneYearLater covers the guide's example links, which
+// carry a graduation year from the day the site was built but no target
+// Match: opened after the next Match Day, they count one more year since
+// graduation.
+func TestExamplesKeepTierOneYearLater(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.ID, func(t *testing.T) {
+			values := ex.ValuesFor(2027)
+			p, _ := ParseProfile(values, today)
+			values[FieldGradYear] = strconv.Itoa(2027 - ex.YearsSinceGraduation - 1)
+			later, errs := ParseProfile(values, today)
+			if len(errs) > 0 {
+				t.Fatalf("ParseProfile errors: %v", errs)
+			}
+			if got, want := Assess(later).Label(), Assess(p).Label(); got != want {
+				t.Errorf("one year later the example is %s, want %s as the guide says", got, want)
 			}
 		})
 	}
