@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,11 @@ const cspRecorder = `window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", function (e) {
   window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
 });`
+
+// contentHash matches the SHA-256 that Hugo's fingerprint puts in asset file
+// names. Its 64 hex digits can contain one of the profile's values, such as
+// 173, by chance, so the test removes it before it looks for them.
+var contentHash = regexp.MustCompile(`\.[0-9a-f]{64}\.`)
 
 // requestLog records what the browser asked of the network and what the
 // server received.
@@ -105,6 +111,7 @@ func TestNothingLeavesThePage(t *testing.T) {
 	}
 	for _, list := range [][]string{browserRequests, serverRequests} {
 		for _, entry := range list {
+			entry = contentHash.ReplaceAllString(entry, ".")
 			for name, value := range secrets {
 				if strings.Contains(entry, value) || strings.Contains(entry, name+"=") {
 					t.Errorf("request carries the profile's %s: %s", name, entry)

@@ -66,6 +66,30 @@ func TestTypingUpdatesTier(t *testing.T) {
 	}
 }
 
+func TestTypingReplacesPrefilledZero(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/")
+	for _, name := range []string{"ent_rotations", "letters_ent_us", "failures"} {
+		t.Run(name, func(t *testing.T) {
+			if got := b.fieldValue(t, name); got != "0" {
+				t.Fatalf("%s starts as %q, want the prefilled 0", name, got)
+			}
+			// A real click, then a key press on whatever has the focus, as
+			// a user does it.
+			b.do(t,
+				chromedp.Click(chromedp.CSS(`#f-`+name)),
+				chromedp.KeyEvent("3"),
+			)
+			if got := b.fieldValue(t, name); got != "3" {
+				t.Errorf("%s = %q after clicking it and typing 3, want 3", name, got)
+			}
+		})
+	}
+	b.waitHash(t, "ent_rotations=3")
+	b.checkNoProblems(t)
+}
+
 func TestInvalidFieldShowsMessage(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)

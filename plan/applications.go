@@ -384,5 +384,5 @@ func budgetMessage(b BudgetResult, tier Tier, recommended, fitted applicationMix
 	if fitted.backup < recommended.backup {
 		appendTo(&cuts, fitted.specialty.Name()+" programs from "+itoa(recommended.backup)+" to "+itoa(fitted.backup))
 	}
-	return "To fit your budget of " + limit + ", the plan cuts " + joinAnd(cuts) + ". It now costs " + formatUSD(total) + "."
+	return "To fit your budget of " + limit + ", the plan cuts " + joinList(cuts, "and") + ". It now costs " + formatUSD(total) + "."
 }

@@ -128,6 +128,11 @@ func step2Factor(p Profile) Factor {
 	f := Factor{ID: FactorStep2}
 	score := itoa(p.Step2)
 	switch {
+	case p.Step2Pending() && p.Step2Error != "":
+		// The tier counts a pending score as fair, so a rejected one shows
+		// as fair too, with the field's error in place of "not taken yet".
+		f.Level = LevelFair
+		f.Reason = rejectedReason("Step 2 CK", p.Step2Error)
 	case p.Step2Pending():
 		f.Level = LevelPending
 		f.Reason = "Step 2 CK not taken yet: the result is provisional until your score is in."
@@ -222,6 +227,11 @@ func researchFactor(p Profile) Factor {
 
 func graduationFactor(p Profile) Factor {
 	f := Factor{ID: FactorGraduation}
+	if p.GradYear == 0 && p.GradYearError != "" {
+		f.Level = LevelFair
+		f.Reason = rejectedReason("graduation year", p.GradYearError)
+		return f
+	}
 	if p.GradYear == 0 {
 		f.Level = LevelFair
 		f.Reason = "Graduation year not entered; counted as fair."
@@ -256,6 +266,13 @@ func visaFactor(p Profile) Factor {
 		f.Reason = "Needs an H-1B visa, which fewer programs sponsor."
 	}
 	return f
+}
+
+// rejectedReason returns the reason of a factor whose value was rejected. It
+// quotes the field's error message and says that the tier counts the factor
+// as fair until the value is corrected.
+func rejectedReason(entry, message string) string {
+	return "Your " + entry + " entry could not be used: " + message + ". Until you correct it, it counts as fair."
 }
 
 // capitalize returns s with its first letter in upper case, for reasons that

@@ -68,6 +68,17 @@ type Profile struct {
 	Visa             Visa
 	Interests        Interests
 	Budget           int
+
+	// Step2Error and GradYearError are the messages (FieldError.Message) of
+	// a step2 or grad_year value that ParseProfile rejected, or "".
+	// ParseProfile then leaves Step2 or GradYear at 0 as for an empty field,
+	// and the factor's reason quotes the message instead of calling the
+	// value pending or not entered. They are strings, not *FieldError, so
+	// profiles stay comparable with ==.
+	// NOTE: the move-up steps and the timeline still treat a rejected
+	// Step 2 CK as not taken yet.
+	Step2Error    string
+	GradYearError string
 }
 
 // NoBudget is the Budget value of a profile without a spending limit.
@@ -166,6 +177,11 @@ type FieldSpec struct {
 	Choices  []string
 	// Unit names what the number counts in messages: "a score", "a whole number", "a year".
 	Unit string
+	// Labels are the texts of the form's select options for the valid
+	// values, in order: one per choice, or one per number from Min to Max
+	// for a number field shown as a select (the interest ratings). Messages
+	// quote them. A field typed as text has none.
+	Labels []string
 	// Optional fields may be empty; an empty optional field means "not given".
 	Optional bool
 }
@@ -210,6 +226,15 @@ const (
 	unitYear   = "a year"
 )
 
+// Labels of the form's select options. The form, its messages and the
+// JSON API's error details all take them from here.
+var (
+	step3Labels  = []string{"Not passed yet", "Passed"}
+	yesNoLabels  = []string{"No", "Yes"}
+	visaLabels   = []string{"None (US citizen or permanent resident)", "J-1", "H-1B"}
+	ratingLabels = []string{"Not at all", "Somewhat", "Quite a lot", "Very much"}
+)
+
 // fieldSpecTable holds the fields in form order. FieldSpecs fills in the
 // year ranges of grad_year and match_year, which depend on the day. A table
 // of constants is static data in the .wasm, where building the specs in
@@ -217,7 +242,7 @@ const (
 var fieldSpecTable = [fieldCount]FieldSpec{
 	posStep2:            {Name: FieldStep2, Kind: KindInt, Min: MinStep2, Max: MaxStep2, Unit: "a score", Optional: true},
 	posFailures:         {Name: FieldFailures, Kind: KindInt, Max: MaxFailures, Unit: unitCount},
-	posStep3:            {Name: FieldStep3, Kind: KindChoice, Choices: []string{"none", "passed"}},
+	posStep3:            {Name: FieldStep3, Kind: KindChoice, Choices: []string{"none", "passed"}, Labels: step3Labels},
 	posENTRotations:     {Name: FieldENTRotations, Kind: KindInt, Max: MaxENTRotations, Unit: unitCount},
 	posENTObserverships: {Name: FieldENTObserverships, Kind: KindInt, Max: MaxENTRotations, Unit: unitCount},
 	posUSRotations:      {Name: FieldUSRotations, Kind: KindInt, Max: MaxUSRotations, Unit: unitCount},
@@ -232,16 +257,16 @@ var fieldSpecTable = [fieldCount]FieldSpec{
 	posLettersOther:     {Name: FieldLettersOther, Kind: KindInt, Max: MaxLetters, Unit: unitCount},
 	posENTResearch:      {Name: FieldENTResearch, Kind: KindInt, Max: MaxResearch, Unit: unitCount},
 	posOtherResearch:    {Name: FieldOtherResearch, Kind: KindInt, Max: MaxResearch, Unit: unitCount},
-	posResearchYear:     {Name: FieldResearchYear, Kind: KindChoice, Choices: []string{"0", "1"}},
+	posResearchYear:     {Name: FieldResearchYear, Kind: KindChoice, Choices: []string{"0", "1"}, Labels: yesNoLabels},
 	posGradYear:         {Name: FieldGradYear, Kind: KindInt, Min: MinGradYear, Unit: unitYear, Optional: true},
 	posMatchYear:        {Name: FieldMatchYear, Kind: KindInt, Unit: unitYear, Optional: true},
-	posVisa:             {Name: FieldVisa, Kind: KindChoice, Choices: []string{"none", "j1", "h1b"}},
-	posIntSurgery:       {Name: FieldIntSurgery, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntChildren:      {Name: FieldIntChildren, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntDiagnosis:     {Name: FieldIntDiagnosis, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntAcute:         {Name: FieldIntAcute, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntNeuro:         {Name: FieldIntNeuro, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
-	posIntLifestyle:     {Name: FieldIntLifestyle, Kind: KindInt, Max: MaxInterest, Unit: unitRating},
+	posVisa:             {Name: FieldVisa, Kind: KindChoice, Choices: []string{"none", "j1", "h1b"}, Labels: visaLabels},
+	posIntSurgery:       {Name: FieldIntSurgery, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntChildren:      {Name: FieldIntChildren, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntDiagnosis:     {Name: FieldIntDiagnosis, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntAcute:         {Name: FieldIntAcute, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntNeuro:         {Name: FieldIntNeuro, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
+	posIntLifestyle:     {Name: FieldIntLifestyle, Kind: KindInt, Max: MaxInterest, Unit: unitRating, Labels: ratingLabels},
 	posBudget:           {Name: FieldBudget, Kind: KindInt, Max: MaxBudget, Unit: "an amount in US dollars", Optional: true},
 }
 
@@ -256,6 +281,7 @@ func FieldSpecs(today time.Time) []FieldSpec {
 		// Each call returns its own choices, as it did when they were built
 		// here, so a caller cannot change the table.
 		specs[i].Choices = append([]string(nil), specs[i].Choices...)
+		specs[i].Labels = append([]string(nil), specs[i].Labels...)
 	}
 	specs[posGradYear].Max = year + MatchYearsAhead
 	specs[posMatchYear].Min, specs[posMatchYear].Max = year, year+MatchYearsAhead
@@ -318,16 +344,36 @@ func (e *FieldError) Message() string {
 }
 
 // valid returns the instruction that names the valid values, such as
-// "enter a score from 1 to 300".
+// "enter a score from 1 to 300". For a field shown as a select it names each
+// option's label, then the value that a link or the JSON API uses, such as
+// "choose “J-1” (j1) or “H-1B” (h1b)".
 func (s FieldSpec) valid() string {
-	if s.Kind == KindChoice {
-		return "choose " + textutil.Join(s.Choices, ", ")
+	var text string
+	switch {
+	case len(s.Labels) > 0:
+		options := make([]string, len(s.Labels))
+		for i, label := range s.Labels {
+			options[i] = "\u201c" + label + "\u201d (" + s.code(i) + ")"
+		}
+		text = "choose " + joinList(options, "or")
+	case s.Kind == KindChoice:
+		text = "choose " + joinList(s.Choices, "or")
+	default:
+		text = "enter " + s.Unit + " from " + itoa(s.Min) + " to " + itoa(s.Max)
 	}
-	text := "enter " + s.Unit + " from " + itoa(s.Min) + " to " + itoa(s.Max)
 	if s.Optional {
 		text += ", or leave it empty"
 	}
 	return text
+}
+
+// code returns the value of the i-th option of a field shown as a select:
+// its i-th choice, or the number Min+i.
+func (s FieldSpec) code(i int) string {
+	if s.Kind == KindChoice {
+		return s.Choices[i]
+	}
+	return itoa(s.Min + i)
 }
 
 // ParseProfile reads a profile from raw field values, as typed in the form or
@@ -358,6 +404,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 		value, err := spec.read(raw)
 		if err != nil {
 			errs = append(errs, err)
+			p.setError(i, err)
 			continue
 		}
 		p.set(i, value)
@@ -371,6 +418,7 @@ func ParseProfile(values map[string]string, today time.Time) (Profile, []*FieldE
 		errs = append(errs, nil)
 		copy(errs[gradAt+1:], errs[gradAt:])
 		errs[gradAt] = &FieldError{Field: FieldGradYear, Value: itoa(p.GradYear), Kind: ErrAfterMatch, Spec: spec}
+		p.GradYearError = errs[gradAt].Message()
 		p.GradYear = 0
 	}
 	return p, errs
@@ -402,6 +450,17 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 		return fail(ErrOutOfRange)
 	}
 	return n, nil
+}
+
+// setError stores the error message of the field at form position pos when
+// a factor reason quotes it.
+func (p *Profile) setError(pos int, err *FieldError) {
+	switch pos {
+	case posStep2:
+		p.Step2Error = err.Message()
+	case posGradYear:
+		p.GradYearError = err.Message()
+	}
 }
 
 // set stores a parsed value in the field at form position pos.

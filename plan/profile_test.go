@@ -85,10 +85,12 @@ func TestParseProfileErrors(t *testing.T) {
 		{"negative failures", "failures", "-1", "failures: -1 is out of range; enter a whole number from 0 to 12"},
 		{"failures above range", "failures", "13", "failures: 13 is out of range; enter a whole number from 0 to 12"},
 		{"failures at max", "failures", "12", ""},
-		{"unknown visa", "visa", "f1", `visa: "f1" is not a valid choice; choose none, j1, h1b`},
-		{"unknown step3", "step3", "failed", `step3: "failed" is not a valid choice; choose none, passed`},
-		{"research year two", "research_year", "2", `research_year: "2" is not a valid choice; choose 0, 1`},
-		{"interest above scale", "int_surgery", "4", "int_surgery: 4 is out of range; enter a rating from 0 to 3"},
+		{"unknown visa", "visa", "f1", `visa: "f1" is not a valid choice; choose “None (US citizen or permanent resident)” (none), “J-1” (j1) or “H-1B” (h1b)`},
+		{"visa too long", "visa", strings.Repeat("j", MaxValueLength+1), `visa: the value is too long; choose “None (US citizen or permanent resident)” (none), “J-1” (j1) or “H-1B” (h1b)`},
+		{"unknown step3", "step3", "failed", `step3: "failed" is not a valid choice; choose “Not passed yet” (none) or “Passed” (passed)`},
+		{"research year two", "research_year", "2", `research_year: "2" is not a valid choice; choose “No” (0) or “Yes” (1)`},
+		{"interest above scale", "int_surgery", "4", "int_surgery: 4 is out of range; choose “Not at all” (0), “Somewhat” (1), “Quite a lot” (2) or “Very much” (3)"},
+		{"interest text", "int_lifestyle", "high", `int_lifestyle: "high" is not a whole number; choose “Not at all” (0), “Somewhat” (1), “Quite a lot” (2) or “Very much” (3)`},
 		{"budget above max", "budget", "100001", "budget: 100001 is out of range; enter an amount in US dollars from 0 to 100000, or leave it empty"},
 		{"budget at max", "budget", "100000", ""},
 		{"match year past", "match_year", "2025", "match_year: 2025 is out of range; enter a year from 2026 to 2030, or leave it empty"},
@@ -211,6 +213,10 @@ func TestFieldSpecsReturnsCopies(t *testing.T) {
 	if got := second[posVisa].Choices[0]; got != "none" {
 		t.Errorf("visa choice after changing an earlier result = %q, want none", got)
 	}
+	first[posVisa].Labels[0] = "changed"
+	if got := FieldSpecs(today)[posVisa].Labels[0]; got == "changed" {
+		t.Errorf("visa label after changing an earlier result = %q, want the table's label", got)
+	}
 	if got := second[posStep2].Max; got != MaxStep2 {
 		t.Errorf("step2 max after changing an earlier result = %d, want %d", got, MaxStep2)
 	}
@@ -224,5 +230,16 @@ func TestFieldSpecsYearRanges(t *testing.T) {
 	}
 	if got := specs[posMatchYear]; got.Name != FieldMatchYear || got.Min != year || got.Max != year+MatchYearsAhead {
 		t.Errorf("match_year spec = %+v, want %s from %d to %d", got, FieldMatchYear, year, year+MatchYearsAhead)
+	}
+}
+
+func TestSelectFieldsHaveOneLabelPerValue(t *testing.T) {
+	for _, spec := range FieldSpecs(today) {
+		if spec.Kind == KindChoice && len(spec.Labels) != len(spec.Choices) {
+			t.Errorf("%s has %d labels for %d choices", spec.Name, len(spec.Labels), len(spec.Choices))
+		}
+		if spec.Kind == KindInt && len(spec.Labels) > 0 && len(spec.Labels) != spec.Max-spec.Min+1 {
+			t.Errorf("%s has %d labels for the numbers %d to %d", spec.Name, len(spec.Labels), spec.Min, spec.Max)
+		}
 	}
 }

@@ -130,7 +130,7 @@ func Assess(p Profile) Assessment {
 		appendTo(&a.Why, "One failed attempt without a Step 2 CK of "+itoa(Step2Strong)+" or more to offset it.")
 	case softWeak > MaxWeakForTier2:
 		a.Tier = Tier3
-		appendTo(&a.Why, "Several weak factors together: "+joinAnd(softWeakNames)+".")
+		appendTo(&a.Why, "Several weak factors together: "+joinList(softWeakNames, "and")+".")
 	case step2 == LevelStrong && p.Failures == 0 &&
 		level(FactorENTExperience) == LevelStrong && level(FactorENTLetters) == LevelStrong && weak == 0:
 		a.Tier = Tier1
@@ -145,14 +145,18 @@ func Assess(p Profile) Assessment {
 			appendTo(&a.Why, "No single disqualifying factor, but the application is not yet strong across the board.")
 		}
 	}
-	if a.Provisional {
+	switch {
+	case a.Provisional && p.Step2Error != "":
+		appendTo(&a.Why, "Provisional: the Step 2 CK entered could not be used and counts as fair until it is corrected.")
+	case a.Provisional:
 		appendTo(&a.Why, "Provisional: Step 2 CK is pending and counted as fair until the score is in.")
 	}
 	return a
 }
 
-// joinAnd joins names as "a", "a and b" or "a, b and c".
-func joinAnd(names []string) string {
+// joinList joins names as "a", "a and b" or "a, b and c", with the given
+// conjunction ("and" or "or") before the last.
+func joinList(names []string, conjunction string) string {
 	switch len(names) {
 	case 0:
 		return ""
@@ -163,5 +167,5 @@ func joinAnd(names []string) string {
 	for _, n := range names[1 : len(names)-1] {
 		out += ", " + n
 	}
-	return out + " and " + names[len(names)-1]
+	return out + " " + conjunction + " " + names[len(names)-1]
 }

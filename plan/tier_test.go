@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,77 @@ func TestMatchDay(t *testing.T) {
 		if got := MatchDay(tt.year).Format(time.DateOnly); got != tt.want {
 			t.Errorf("MatchDay(%d) = %s, want %s", tt.year, got, tt.want)
 		}
+	}
+}
+
+func TestFactorReasonForRejectedValue(t *testing.T) {
+	tests := []struct {
+		name   string
+		field  string
+		value  string
+		factor FactorID
+	}{
+		{"step2 out of range", FieldStep2, "312", FactorStep2},
+		{"step2 not a number", FieldStep2, "abc", FactorStep2},
+		{"step2 too long", FieldStep2, strings.Repeat("2", MaxValueLength+1), FactorStep2},
+		{"grad_year out of range", FieldGradYear, "1800", FactorGraduation},
+		{"grad_year not a number", FieldGradYear, "abc", FactorGraduation},
+		{"grad_year after the Match", FieldGradYear, "2029", FactorGraduation},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			values := Examples[0].ValuesFor(2027)
+			values[tt.field] = tt.value
+			p, errs := ParseProfile(values, today)
+			if len(errs) != 1 || errs[0].Field != tt.field {
+				t.Fatalf("ParseProfile errors = %v, want one for %s", errs, tt.field)
+			}
+			values[tt.field] = ""
+			empty, _ := ParseProfile(values, today)
+
+			got, want := Assess(p), Assess(empty)
+			f := got.Factor(tt.factor)
+			if !strings.Contains(f.Reason, errs[0].Message()) {
+				t.Errorf("reason %q does not quote the field error %q", f.Reason, errs[0].Message())
+			}
+			for _, absent := range []string{"not taken", "not entered", "pending"} {
+				if strings.Contains(f.Reason, absent) {
+					t.Errorf("reason %q calls the rejected value %q", f.Reason, absent)
+				}
+			}
+			if f.Level == LevelPending {
+				t.Errorf("level = %v for a rejected value, want fair as the tier counts it", f.Level)
+			}
+			if got.Tier != want.Tier || got.Band != want.Band || got.Provisional != want.Provisional {
+				t.Errorf("tier %s (provisional %v), want %s (provisional %v) as with the field empty",
+					got.Label(), got.Provisional, want.Label(), want.Provisional)
+			}
+			for _, why := range got.Why {
+				if strings.Contains(why, "pending") {
+					t.Errorf("why %q calls the rejected value pending", why)
+				}
+			}
+		})
+	}
+}
+
+// TestExamplesKeepTierOneYearLater covers the guide's example links, which
+// carry a graduation year from the day the site was built but no target
+// Match: opened after the next Match Day, they count one more year since
+// graduation.
+func TestExamplesKeepTierOneYearLater(t *testing.T) {
+	for _, ex := range Examples {
+		t.Run(ex.ID, func(t *testing.T) {
+			values := ex.ValuesFor(2027)
+			p, _ := ParseProfile(values, today)
+			values[FieldGradYear] = strconv.Itoa(2027 - ex.YearsSinceGraduation - 1)
+			later, errs := ParseProfile(values, today)
+			if len(errs) > 0 {
+				t.Fatalf("ParseProfile errors: %v", errs)
+			}
+			if got, want := Assess(later).Label(), Assess(p).Label(); got != want {
+				t.Errorf("one year later the example is %s, want %s as the guide says", got, want)
+			}
+		})
 	}
 }

@@ -231,7 +231,7 @@ func entWorkNeeded(p Profile) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return capitalize(joinAnd(parts))
+	return capitalize(joinList(parts, "and"))
 }
 
 // entLettersTask is the step of securing two US ENT letters before

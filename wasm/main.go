@@ -166,6 +166,7 @@ func (c *calculator) listen() {
 	onField := c.callback(taskFieldChanged)
 	c.form.v.Call("addEventListener", "input", onField)
 	c.form.v.Call("addEventListener", "change", onField)
+	c.form.v.Call("addEventListener", "focusin", js.FuncOf(selectPrefilledZero))
 
 	win := node{c.window}
 	c.on(win, "hashchange", taskNavigated)

@@ -25,8 +25,11 @@ type Field struct {
 	MinFromYear bool     `json:"min_from_year,omitempty"`
 	MaxFromYear bool     `json:"max_from_year,omitempty"`
 	Choices     []string `json:"choices,omitempty"`
-	Unit        string   `json:"unit,omitempty"`
-	Optional    bool     `json:"optional,omitempty"`
+	// Labels are the texts of the form's select options, as in
+	// plan.FieldSpec.Labels. A field without them is a text input.
+	Labels   []string `json:"labels,omitempty"`
+	Unit     string   `json:"unit,omitempty"`
+	Optional bool     `json:"optional,omitempty"`
 }
 
 // Example is a worked example with its expected tier.
@@ -73,7 +76,7 @@ func Build() Data {
 	// comes out as an offset from it.
 	var fields []Field
 	for _, s := range plan.FieldSpecs(time.Date(0, time.January, 1, 0, 0, 0, 0, time.UTC)) {
-		f := Field{Name: s.Name, Min: s.Min, Max: s.Max, Choices: s.Choices, Unit: s.Unit, Optional: s.Optional}
+		f := Field{Name: s.Name, Min: s.Min, Max: s.Max, Choices: s.Choices, Labels: s.Labels, Unit: s.Unit, Optional: s.Optional}
 		f.Kind = "int"
 		if s.Kind == plan.KindChoice {
 			f.Kind = "choice"

@@ -62,9 +62,12 @@ type fieldProblem struct {
 
 // validValues is a field's valid range or choices, from plan.FieldSpecs.
 type validValues struct {
-	Min      *int     `json:"min,omitempty"`
-	Max      *int     `json:"max,omitempty"`
-	Choices  []string `json:"choices,omitempty"`
+	Min     *int     `json:"min,omitempty"`
+	Max     *int     `json:"max,omitempty"`
+	Choices []string `json:"choices,omitempty"`
+	// Labels are the planner form's option texts for a field shown as a
+	// select: one per choice, or one per number from Min to Max.
+	Labels   []string `json:"labels,omitempty"`
 	Optional bool     `json:"optional"`
 }
 
@@ -136,17 +139,15 @@ func jsonMediaType(header string) (string, error) {
 
 // readProfileValues decodes the request body, a JSON object of field names to
 // strings, numbers or null, into the raw values plan.ParseProfile reads. It
-// returns keys that are not profile fields and values of other JSON types as
-// field problems. A body that is not one JSON object is an error.
+// returns keys that are not profile fields, keys given more than once and
+// values of other JSON types as field problems. A body that is not one JSON
+// object is an error.
 func readProfileValues(body io.Reader, today time.Time) (map[string]string, []fieldProblem, error) {
 	decoder := json.NewDecoder(body)
 	decoder.UseNumber()
-	var object map[string]any
-	if err := decoder.Decode(&object); err != nil {
-		return nil, nil, decodeError(err)
-	}
-	if object == nil {
-		return nil, nil, errors.New("the request body must be a JSON object of profile fields, not null")
+	members, err := decodeObject(decoder)
+	if err != nil {
+		return nil, nil, err
 	}
 	if _, err := decoder.Token(); !errors.Is(err, io.EOF) {
 		var tooLarge *http.MaxBytesError
@@ -164,7 +165,19 @@ func readProfileValues(body io.Reader, today time.Time) (map[string]string, []fi
 	}
 	values := map[string]string{}
 	var problems []fieldProblem
-	for name, value := range object {
+	count := map[string]int{}
+	for _, m := range members {
+		name := m.name
+		count[name]++
+		if count[name] > 1 {
+			// A repeated field is rejected rather than resolved: encoding/json
+			// keeps the last value and the planner's links keep the first, so
+			// either choice would surprise some clients.
+			if count[name] == 2 && known[name] {
+				problems = append(problems, fieldProblem{Field: name, Message: "given more than once; send each field once"})
+			}
+			continue
+		}
 		if !known[name] {
 			problems = append(problems, fieldProblem{
 				Field:   name,
@@ -172,7 +185,7 @@ func readProfileValues(body io.Reader, today time.Time) (map[string]string, []fi
 			})
 			continue
 		}
-		switch v := value.(type) {
+		switch v := m.value.(type) {
 		case nil:
 			values[name] = ""
 		case string:
@@ -189,10 +202,73 @@ func readProfileValues(body io.Reader, today time.Time) (map[string]string, []fi
 	return values, problems, nil
 }
 
+// member is one name and value of a JSON object, as decoded with UseNumber.
+type member struct {
+	name  string
+	value any
+}
+
+// decodeObject reads one JSON object from the decoder and returns its
+// members in the order sent, repeated names included, which decoding into
+// a map would merge. A value that is not an object is an error.
+func decodeObject(decoder *json.Decoder) ([]member, error) {
+	start, err := decoder.Token()
+	if err != nil {
+		return nil, decodeError(err)
+	}
+	if start != json.Delim('{') {
+		return nil, errors.New("the request body must be a JSON object of profile fields, not " + tokenKind(start))
+	}
+
+	var members []member
+	for decoder.More() {
+		key, err := decoder.Token()
+		if err != nil {
+			return nil, decodeError(insideObject(err))
+		}
+		// Inside an object the decoder returns each key as a string, and
+		// rejects any other token as a syntax error.
+		name, _ := key.(string)
+		var value any
+		if err := decoder.Decode(&value); err != nil {
+			return nil, decodeError(insideObject(err))
+		}
+		members = append(members, member{name: name, value: value})
+	}
+	if _, err := decoder.Token(); err != nil {
+		return nil, decodeError(insideObject(err))
+	}
+	return members, nil
+}
+
+// insideObject returns io.ErrUnexpectedEOF for io.EOF: the decoder reports a
+// body that ends inside an object as io.EOF when it ends between tokens.
+func insideObject(err error) error {
+	if errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// tokenKind names the JSON type of a top-level token that is not an object.
+func tokenKind(token json.Token) string {
+	switch token.(type) {
+	case nil:
+		return "null"
+	case json.Delim:
+		return "an array"
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	default:
+		return "a boolean"
+	}
+}
+
 // decodeError turns a JSON decoding error into a message for the client.
 func decodeError(err error) error {
 	var syntax *json.SyntaxError
-	var wrongType *json.UnmarshalTypeError
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
@@ -203,8 +279,6 @@ func decodeError(err error) error {
 		return errors.New("the request body ends in the middle of the JSON object")
 	case errors.As(err, &syntax):
 		return fmt.Errorf("the request body is not valid JSON: %v (at byte %d)", syntax, syntax.Offset)
-	case errors.As(err, &wrongType):
-		return fmt.Errorf("the request body must be a JSON object of profile fields, not %s", wrongType.Value)
 	default:
 		return fmt.Errorf("the request body could not be read: %v", err)
 	}
@@ -237,10 +311,10 @@ func jsonKind(v any) string {
 // valid returns the valid values of a field.
 func valid(spec plan.FieldSpec) *validValues {
 	if spec.Kind == plan.KindChoice {
-		return &validValues{Choices: spec.Choices, Optional: spec.Optional}
+		return &validValues{Choices: spec.Choices, Labels: spec.Labels, Optional: spec.Optional}
 	}
 	low, high := spec.Min, spec.Max
-	return &validValues{Min: &low, Max: &high, Optional: spec.Optional}
+	return &validValues{Min: &low, Max: &high, Labels: spec.Labels, Optional: spec.Optional}
 }
 
 // sortProblems orders problems as the form orders its fields, with unknown

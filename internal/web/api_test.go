@@ -107,11 +107,35 @@ func TestAPIPlanInvalidField(t *testing.T) {
 	if step2.Valid == nil || step2.Valid.Min == nil || *step2.Valid.Min != 1 || *step2.Valid.Max != 300 || !step2.Valid.Optional {
 		t.Errorf("step2 valid values %+v, want 1 to 300, optional", step2.Valid)
 	}
-	if visa.Field != "visa" || !strings.Contains(visa.Message, "choose none, j1, h1b") {
-		t.Errorf("second field %+v, want visa with its choices", visa)
+	if visa.Field != "visa" {
+		t.Errorf("second field %+v, want visa", visa)
+	}
+	if want := `"f1" is not a valid choice; choose “None (US citizen or permanent resident)” (none), “J-1” (j1) or “H-1B” (h1b)`; visa.Message != want {
+		t.Errorf("visa message %q, want %q", visa.Message, want)
 	}
 	if visa.Valid == nil || strings.Join(visa.Valid.Choices, ",") != "none,j1,h1b" {
 		t.Errorf("visa valid values %+v, want the choices", visa.Valid)
+	}
+	if visa.Valid == nil || strings.Join(visa.Valid.Labels, ",") != "None (US citizen or permanent resident),J-1,H-1B" {
+		t.Errorf("visa valid values %+v, want the form's option labels", visa.Valid)
+	}
+}
+
+func TestAPIPlanInvalidRatingNamesLabels(t *testing.T) {
+	resp := postPlan(t, "application/json", `{"int_surgery": 7}`)
+	e := decodeAPIError(t, resp)
+	if len(e.Fields) != 1 {
+		t.Fatalf("fields %+v, want int_surgery", e.Fields)
+	}
+	rating := e.Fields[0]
+	if want := "7 is out of range; choose “Not at all” (0), “Somewhat” (1), “Quite a lot” (2) or “Very much” (3)"; rating.Message != want {
+		t.Errorf("int_surgery message %q, want %q", rating.Message, want)
+	}
+	if rating.Valid == nil || rating.Valid.Min == nil || *rating.Valid.Min != 0 || *rating.Valid.Max != 3 {
+		t.Errorf("int_surgery valid values %+v, want 0 to 3", rating.Valid)
+	}
+	if rating.Valid == nil || len(rating.Valid.Labels) != 4 {
+		t.Errorf("int_surgery valid values %+v, want 4 labels", rating.Valid)
 	}
 }
 
@@ -167,6 +191,12 @@ func TestAPIPlanMalformedBody(t *testing.T) {
 		"string":         {`"step2"`, "must be a JSON object"},
 		"null":           {`null`, "not null"},
 		"trailing value": {`{} {}`, "nothing after it"},
+		"number":         {`250`, "must be a JSON object of profile fields, not a number"},
+		"boolean":        {`true`, "must be a JSON object of profile fields, not a boolean"},
+		"only a brace":   {`{`, "ends in the middle"},
+		"ends after key": {`{"step2"`, "ends in the middle"},
+		"ends at value":  {`{"step2": `, "ends in the middle"},
+		"key not string": {`{step2: 250}`, "not valid JSON"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -178,6 +208,45 @@ func TestAPIPlanMalformedBody(t *testing.T) {
 				t.Errorf("error %q, want it to contain %q", e.Error, tt.want)
 			}
 		})
+	}
+}
+
+func TestAPIPlanDuplicateField(t *testing.T) {
+	tests := map[string]string{
+		"same spelling":   `{"step2": 250, "failures": 0, "step2": 260}`,
+		"escaped in JSON": `{"step2": 250, "step\u0032": 260}`,
+		"three times":     `{"step2": 250, "step2": 260, "step2": 270}`,
+	}
+	for name, requestBody := range tests {
+		t.Run(name, func(t *testing.T) {
+			resp := postPlan(t, "application/json", requestBody)
+			if resp.StatusCode != http.StatusBadRequest {
+				t.Fatalf("status %d, want 400: %s", resp.StatusCode, body(t, resp))
+			}
+			e := decodeAPIError(t, resp)
+			if want := "invalid profile: step2: given more than once; send each field once"; e.Error != want {
+				t.Errorf("error %q, want %q", e.Error, want)
+			}
+			if len(e.Fields) != 1 || e.Fields[0].Field != "step2" {
+				t.Errorf("fields %+v, want step2 once", e.Fields)
+			}
+		})
+	}
+}
+
+func TestAPIPlanDuplicateWithOtherProblems(t *testing.T) {
+	resp := postPlan(t, "application/json", `{"visa": "j1", "stepp2": 1, "visa": "h1b", "stepp2": 2, "failures": 20}`)
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("status %d, want 400", resp.StatusCode)
+	}
+	e := decodeAPIError(t, resp)
+	var names []string
+	for _, f := range e.Fields {
+		names = append(names, f.Field)
+	}
+	// Form order, unknown fields last, and the repeated unknown key once.
+	if got := strings.Join(names, ","); got != "failures,visa,stepp2" {
+		t.Errorf("fields %s, want failures,visa,stepp2", got)
 	}
 }
 

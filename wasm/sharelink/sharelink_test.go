@@ -1,6 +1,7 @@
 package sharelink
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -137,6 +138,9 @@ func FuzzEncode(f *testing.F) {
 	f.Add("255\n0\nnone\n2\n\n\n\n\n\n\n\n\n\n\n\n\n\n1\n2024")
 	f.Add(strings.Repeat("x", 3000) + "\n" + strings.Repeat("€", 100))
 	f.Add("\x00\n\xff\n%\n+\n&\n=\n#")
+	// Cut for the link, invalid UTF-8 shortens to "…" alone, which is
+	// rejected as not a number where the form's value is too long.
+	f.Add(strings.Repeat("\x88", 3000))
 	f.Fuzz(func(t *testing.T, input string) {
 		// Longer inputs only make the fuzzer slow at minimizing; values too
 		// long for any link are covered by TestEncodeFitsWithEveryFieldHuge.
@@ -158,6 +162,13 @@ func FuzzEncode(f *testing.F) {
 		today := time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC)
 		wantProfile, wantErrs := plan.ParseProfile(values, today)
 		gotProfile, gotErrs := plan.ParseProfile(back, today)
+		// A value cut short for the link is rejected for another reason
+		// than the whole value ("not a whole number" instead of "too
+		// long"), so the rejection messages are compared by presence only.
+		for _, p := range []*plan.Profile{&wantProfile, &gotProfile} {
+			p.Step2Error = strconv.FormatBool(p.Step2Error != "")
+			p.GradYearError = strconv.FormatBool(p.GradYearError != "")
+		}
 		if gotProfile != wantProfile {
 			t.Errorf("profile from link = %+v, want %+v", gotProfile, wantProfile)
 		}
