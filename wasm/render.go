@@ -282,7 +282,6 @@ func listItems(texts []string) []*elem {
 	return items
 }
 
-
 func contains(list []string, s string) bool {
 	for _, item := range list {
 		if item == s {
