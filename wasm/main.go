@@ -12,7 +12,6 @@
 package main
 
 import (
-	"runtime"
 	"syscall/js"
 )
 
@@ -107,6 +106,7 @@ const (
 	taskRestore
 	taskRememberChanged
 	taskCatchUp
+	taskFocused
 )
 
 // run does the work of a task. args are the arguments of the JavaScript
@@ -144,6 +144,10 @@ func (c *calculator) run(t task, args []js.Value) {
 		c.restoreRemembered()
 	case taskRememberChanged:
 		c.rememberChanged()
+	case taskFocused:
+		if len(args) > 0 {
+			selectPrefilledZero(args[0].Get("target"))
+		}
 	case taskCatchUp:
 		if encodeFragment(c.values(), c.defaults) != c.shownFragment {
 			c.update()
@@ -166,7 +170,7 @@ func (c *calculator) listen() {
 	onField := c.callback(taskFieldChanged)
 	c.form.v.Call("addEventListener", "input", onField)
 	c.form.v.Call("addEventListener", "change", onField)
-	c.form.v.Call("addEventListener", "focusin", js.FuncOf(selectPrefilledZero))
+	c.on(c.form, "focusin", taskFocused)
 
 	win := node{c.window}
 	c.on(win, "hashchange", taskNavigated)
@@ -215,7 +219,7 @@ func guard(c *calculator, t task, args []js.Value) {
 		}
 		msg := panicMessage(r)
 		report(func() {
-			js.Global().Get("console").Call("error", "planner: recovered from panic: "+msg+"\n"+stack())
+			js.Global().Get("console").Call("error", "planner: recovered from panic: "+msg)
 		})
 		report(func() {
 			c.showStatus("The planner hit an internal error (" + msg + "). Your entries are kept; change any field to try again.")
@@ -256,12 +260,4 @@ func jsErrorText(v js.Value) string {
 		return "unexpected JavaScript error"
 	}
 	return name.String() + ": " + message.String()
-}
-
-// stack returns the panicking goroutine's stack trace. It uses
-// runtime.Stack because runtime/debug would pull fmt and reflect into the
-// .wasm.
-func stack() string {
-	buf := make([]byte, 8192)
-	return string(buf[:runtime.Stack(buf, false)])
 }
