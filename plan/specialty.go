@@ -109,7 +109,6 @@ var preliminarySurgeryFigures = SpecialtyFigures{
 
 // withSource fills in the name, season and source of a figures row.
 //
-//go:noinline
 func withSource(f SpecialtyFigures, source string) SpecialtyFigures {
 	if f.Name == "" {
 		f.Name = f.Specialty.Name()

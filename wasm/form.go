@@ -3,6 +3,7 @@
 package main
 
 import (
+	"syscall/js"
 	"time"
 
 	"github.com/entbackup/ent-backup-planner/internal/textutil"
@@ -22,9 +23,14 @@ type field struct {
 	message  node
 	isSelect bool
 	// shownError is the error the field shows, "" for none, once
-	// errorShown is set; the page is then not read again to compare.
+	// errorShown is set. The page is then not read again to compare.
 	shownError string
 	errorShown bool
+	// current is the field's value as last read from the page, while read
+	// is set. Input events clear read for their field only, so an update
+	// reads one value from the page instead of every field's.
+	current string
+	read    bool
 }
 
 func (f field) value() string { return f.input.value() }
@@ -115,7 +121,9 @@ func (c *calculator) show(values map[string]string, errs []*plan.FieldError, p p
 	c.showFieldErrors(errs)
 	c.showLinkIssues()
 	c.render(p, today)
-	c.showStatus("")
+	if c.statusShown {
+		c.showStatus("")
+	}
 	c.dropStaleInvalidOptions()
 
 	fragment := encodeFragment(values, c.defaults)
@@ -124,13 +132,38 @@ func (c *calculator) show(values map[string]string, errs []*plan.FieldError, p p
 	c.remember(fragment)
 }
 
-// values reads every named field of the form.
+// values returns every named field's value, reading from the page the
+// fields not read since their last input event or since forgetValues.
 func (c *calculator) values() map[string]string {
 	values := make(map[string]string, len(c.fields))
-	for _, f := range c.fields {
-		values[f.name] = f.value()
+	for i := range c.fields {
+		f := &c.fields[i]
+		if !f.read {
+			f.current, f.read = f.value(), true
+		}
+		values[f.name] = f.current
 	}
 	return values
+}
+
+// forgetValues makes the next values call read every field from the page.
+func (c *calculator) forgetValues() {
+	for i := range c.fields {
+		c.fields[i].read = false
+	}
+}
+
+// fieldChanged marks the field whose element is target as changed and
+// reports whether target is one of the form's fields, as opposed to another
+// control inside the form.
+func (c *calculator) fieldChanged(target js.Value) bool {
+	for i := range c.fields {
+		if c.fields[i].input.v.Equal(target) {
+			c.fields[i].read = false
+			return true
+		}
+	}
+	return false
 }
 
 // fill puts values into the form. A field that values does not name gets its
@@ -139,6 +172,8 @@ func (c *calculator) values() map[string]string {
 // they contain. It adds to c.linkIssues a message for each value a field
 // could not take as it was, such as a line break in a text field.
 func (c *calculator) fill(values map[string]string, keepEdited bool) {
+	c.forgetValues()
+	c.mayHaveInvalidOptions = true
 	for _, f := range c.fields {
 		if keepEdited && f.value() != c.defaults[f.name] {
 			continue
@@ -190,8 +225,14 @@ func removeInvalidOptions(sel node) {
 // dropStaleInvalidOptions removes an invalid option once the user has
 // picked a real choice in its select.
 func (c *calculator) dropStaleInvalidOptions() {
+	if !c.mayHaveInvalidOptions {
+		return
+	}
+	c.mayHaveInvalidOptions = false
 	for _, opt := range c.form.queryAll("option." + invalidOptionClass) {
-		if !opt.v.Get("selected").Bool() {
+		if opt.v.Get("selected").Bool() {
+			c.mayHaveInvalidOptions = true
+		} else {
 			opt.v.Call("remove")
 		}
 	}
@@ -216,6 +257,7 @@ func defaultValue(f field) string {
 
 // resetFields puts every field back to the value the page was served with.
 func (c *calculator) resetFields() {
+	c.forgetValues()
 	for _, f := range c.fields {
 		setValue(f, c.defaults[f.name])
 	}

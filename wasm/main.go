@@ -21,7 +21,7 @@ func main() {
 	if !form.ok() {
 		return
 	}
-	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, shown: map[string][]*elem{}, texts: map[string]string{}}
+	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, sections: map[string][]*elem{}, texts: map[string]string{}}
 	c.history.c = c
 
 	// Every path into Go goes through guard: a panic in the first load must
@@ -53,9 +53,9 @@ type calculator struct {
 	defaults map[string]string
 	// hooks are the result elements by their data-result name.
 	hooks map[string]node
-	// shown is each result section's content as last written, by section
+	// sections is each result section's content as last written, by section
 	// name, so an update touches only the elements that changed.
-	shown map[string][]*elem
+	sections map[string][]*elem
 	// texts is the text last written to each data-result hook that holds
 	// only text, by hook name.
 	texts map[string]string
@@ -72,6 +72,12 @@ type calculator struct {
 	// linkIssues describe the parts of the last link loaded that could not
 	// be used.
 	linkIssues []string
+	// statusShown is set while the program's alert region shows an error,
+	// which the next update clears.
+	statusShown bool
+	// mayHaveInvalidOptions is set while a select may hold an option added
+	// for a value from a link that is not one of its choices.
+	mayHaveInvalidOptions bool
 	// storagePaused keeps the remembered profile unchanged after a link with
 	// a different profile was opened, until the user edits a field.
 	storagePaused bool
@@ -118,7 +124,7 @@ func (c *calculator) run(t task, args []js.Value) {
 	case taskEnableActions:
 		c.enableActions()
 	case taskFieldChanged:
-		if len(args) == 0 || !isProfileField(args[0].Get("target")) {
+		if len(args) == 0 || !c.fieldChanged(args[0].Get("target")) {
 			return
 		}
 		c.storagePaused = false
@@ -149,6 +155,7 @@ func (c *calculator) run(t task, args []js.Value) {
 			selectPrefilledZero(args[0].Get("target"))
 		}
 	case taskCatchUp:
+		c.forgetValues()
 		if encodeFragment(c.values(), c.defaults) != c.shownFragment {
 			c.update()
 		}
@@ -200,12 +207,6 @@ func (c *calculator) onClick(id string, t task) {
 	if el := c.doc.byID(id); el.ok() {
 		c.on(el, "click", t)
 	}
-}
-
-// isProfileField reports whether an event target is one of the form's named
-// fields, as opposed to another control inside the form.
-func isProfileField(target js.Value) bool {
-	return target.Type() == js.TypeObject && target.Call("hasAttribute", "name").Bool()
 }
 
 // guard runs the task and turns a panic into a message on the page and an

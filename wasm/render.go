@@ -352,6 +352,7 @@ func (c *calculator) showStatus(msg string) {
 		return
 	}
 	el.setText(msg)
+	c.statusShown = msg != ""
 	classes := el.v.Get("classList")
 	if msg == "" {
 		classes.Call("remove", "notice", "notice-error")

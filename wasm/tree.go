@@ -165,8 +165,8 @@ func (c *calculator) section(name string, kids ...*elem) {
 	if !target.ok() {
 		return
 	}
-	old, shown := c.shown[name]
-	c.shown[name] = kids
+	old, shown := c.sections[name]
+	c.sections[name] = kids
 	if shown && len(old) == len(kids) && patchKids(target, old, kids) {
 		return
 	}
