@@ -124,6 +124,8 @@ func TestFormWorksBeforeWasmArrives(t *testing.T) {
 	if disabled := eval[bool](t, b, `document.getElementById("planner-copy").disabled`); !disabled {
 		t.Error("Copy link is enabled before the planner runs")
 	}
+	formTop := `document.getElementById("planner").getBoundingClientRect().top`
+	loadingTop := eval[float64](t, b, formTop)
 	b.do(t, chromedp.SendKeys(chromedp.CSS(`#f-step2`), "255"))
 
 	close(release)
@@ -141,6 +143,11 @@ func TestFormWorksBeforeWasmArrives(t *testing.T) {
 	b.waitText(t, `[data-result="tier"]`, "Tier")
 	if loading := eval[bool](t, b, `getComputedStyle(document.querySelector(".planner-loading")).display !== "none"`); loading {
 		t.Error("the loading message stays after the planner started")
+	}
+	// The loading line has a line kept free for it, so the form does not
+	// move when it goes: a move counts as a layout shift.
+	if readyTop := eval[float64](t, b, formTop); readyTop != loadingTop {
+		t.Errorf("the form moved from y=%v to y=%v when the loading line went", loadingTop, readyTop)
 	}
 	b.checkNoProblems(t)
 }
