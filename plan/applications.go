@@ -70,6 +70,8 @@ var applicationRules = [...]ApplicationRule{
 func ApplicationRules() []ApplicationRule { return slices.Clone(applicationRules[:]) }
 
 // applicationRule returns the rule of the given tier.
+//
+//go:noinline
 func applicationRule(t Tier) ApplicationRule {
 	for _, r := range applicationRules {
 		if r.Tier == t {
@@ -295,6 +297,8 @@ func (s FeeSchedule) total(m applicationMix) int {
 
 // servicesUsed reports whether the mix applies through ERAS and through
 // ResidencyCAS.
+//
+//go:noinline
 func (s FeeSchedule) servicesUsed(m applicationMix) (eras, rcas bool) {
 	eras = m.ent > 0
 	if m.backup > 0 {

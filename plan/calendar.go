@@ -6,6 +6,8 @@ import "time"
 // 2026 date, March 20, is published by NRMP (residency program welcome
 // newsletter, April 2025). Match Day falls on the third Friday of March in
 // 2025 and 2026; other years use that pattern and are approximate.
+//
+//go:noinline
 func MatchDay(year int) time.Time {
 	first := utcDate(year, time.March, 1)
 	toFriday := (int(time.Friday) - int(first.Weekday()) + 7) % 7
@@ -15,6 +17,8 @@ func MatchDay(year int) time.Time {
 // addDays returns the day n days after the UTC midnight t, as
 // t.AddDate(0, 0, n) does. Using utcDate keeps AddDate and Clock out of
 // the .wasm.
+//
+//go:noinline
 func addDays(t time.Time, n int) time.Time {
 	year, month, day := t.Date()
 	return utcDate(year, month, day+n)

@@ -289,6 +289,8 @@ func capitalize(s string) string {
 }
 
 // plural returns "1 letter" or "3 letters", and "no letters" for zero.
+//
+//go:noinline
 func plural(n int, one, many string) string {
 	switch n {
 	case 0:

@@ -12,6 +12,8 @@ const (
 )
 
 // Name returns the service's name for display.
+//
+//go:noinline
 func (s Service) Name() string {
 	if s == ServiceResidencyCAS {
 		return "ResidencyCAS"
@@ -100,6 +102,8 @@ func (s FeeSchedule) ServiceFor(specialty Specialty) Service {
 
 // ApplicationFee returns the fee for n programs in one specialty, from the
 // bands of the service that specialty uses.
+//
+//go:noinline
 func (s FeeSchedule) ApplicationFee(specialty Specialty, n int) int {
 	if s.ServiceFor(specialty) == ServiceResidencyCAS {
 		return s.ResidencyCAS.Cost(n)

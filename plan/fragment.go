@@ -129,7 +129,6 @@ var fieldNames = func() []string {
 
 // addIssue appends one issue. A call costs the .wasm less than an inlined
 // append.
-//
 func addIssue(issues *[]FragmentIssue, kind FragmentIssueKind, key string) {
 	*issues = append(*issues, FragmentIssue{Kind: kind, Key: key})
 }

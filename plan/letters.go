@@ -70,6 +70,8 @@ func (w Writer) Label() string {
 
 // LabelFor returns the kind of writer for n letters: "1 surgeon" reads
 // "surgeon", and more than one "surgeons" or "otolaryngologists outside the US".
+//
+//go:noinline
 func (w Writer) LabelFor(n int) string {
 	label := w.Label()
 	if n == 1 {

@@ -127,6 +127,8 @@ func moveUp(p Profile, a Assessment) MoveUp {
 
 // moveLimits returns, for each change kind, the largest amount worth
 // trying: enough to rate the factor strong, since more changes nothing.
+//
+//go:noinline
 func moveLimits(p Profile) moveVector {
 	var limits moveVector
 	if p.Step2Pending() {

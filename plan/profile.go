@@ -88,6 +88,8 @@ const NoBudget = -1
 func (p Profile) Step2Pending() bool { return p.Step2 == 0 }
 
 // HasBudget reports whether the applicant gave a spending limit.
+//
+//go:noinline
 func (p Profile) HasBudget() bool { return p.Budget >= 0 }
 
 // Form field names, shared by the calculator form, the URL fragment and the JSON API.

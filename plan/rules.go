@@ -25,6 +25,8 @@ const (
 // Rules returns every rule of the planner, grouped by the part of the plan
 // it belongs to. Values are written from the same constants and tables the
 // planner uses, so the method page cannot drift from the code.
+//
+//go:noinline
 func Rules() []Rule {
 	var rules []Rule
 	for _, group := range [][]Rule{inputRules(), tierRules(), moveUpRules(), backupRules(), countRules(), feeRules(), letterRules(), timelineRules(), signalRules()} {

@@ -108,7 +108,6 @@ var preliminarySurgeryFigures = SpecialtyFigures{
 }
 
 // withSource fills in the name, season and source of a figures row.
-//
 func withSource(f SpecialtyFigures, source string) SpecialtyFigures {
 	if f.Name == "" {
 		f.Name = f.Specialty.Name()

@@ -156,6 +156,8 @@ func Assess(p Profile) Assessment {
 
 // joinList joins names as "a", "a and b" or "a, b and c", with the given
 // conjunction ("and" or "or") before the last.
+//
+//go:noinline
 func joinList(names []string, conjunction string) string {
 	switch len(names) {
 	case 0:

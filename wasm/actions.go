@@ -108,6 +108,8 @@ func (c *calculator) showCopyFeedback(msg string) {
 // reset puts the form back to the values the page was served with, removes
 // the profile from the address and deletes the remembered copy. The old
 // address becomes a history entry, so the browser's Back button undoes it.
+//
+//go:noinline
 func (c *calculator) reset() {
 	c.resetFields()
 	c.linkIssues = nil

@@ -57,6 +57,8 @@ func (c *calculator) loadRemembered() (string, bool) {
 }
 
 // remember stores the fragment while "Remember on this device" is on.
+//
+//go:noinline
 func (c *calculator) remember(fragment string) {
 	if c.storagePaused || !c.rememberOn() {
 		return
@@ -107,6 +109,8 @@ func (c *calculator) rememberChanged() {
 
 // restoreRemembered fills the form with the remembered profile, for a page
 // opened from a link with another one.
+//
+//go:noinline
 func (c *calculator) restoreRemembered() {
 	remembered, ok := c.loadRemembered()
 	c.showRestoreOffer(false)
