@@ -24,11 +24,12 @@ func main() {
 	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, sections: map[string][]*elem{}, texts: map[string]string{}}
 	c.history.c = c
 
-	// Every path into Go goes through guard: a panic in the first load must
-	// not keep the buttons disabled or the listeners unattached.
 	// The runtime's start and the first plan are long enough to delay the
 	// page's first response, so the program lets the browser paint first.
 	pause()
+
+	// Every path into Go goes through guard: a panic in the first load must
+	// not keep the buttons disabled or the listeners unattached.
 	guard(c, taskStart, nil)
 	guard(c, taskEnableActions, nil)
 	c.listen()
