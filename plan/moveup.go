@@ -81,10 +81,11 @@ func moveUp(p Profile, a Assessment) MoveUp {
 	m.Fixed = fixedFactors(p, m.Target)
 
 	limits := moveLimits(p)
+	search := newMoveSearch(p, limits)
 	var reaching []moveVector
 	var v moveVector
 	for {
-		if Assess(applyMove(p, v)).Tier <= m.Target {
+		if search.tier(v) <= m.Target {
 			reaching = append(reaching, v)
 		}
 		if !nextVector(&v, limits) {
@@ -154,6 +155,53 @@ func nextVector(v *moveVector, limits moveVector) bool {
 		v[i] = 0
 	}
 	return false
+}
+
+// moveSearch gives the tier of each profile the move-up search tries. A
+// factor that a change affects depends on that change's amount alone. So
+// each such factor is made once per amount, not once per combination, and
+// the reasons' text is not rebuilt hundreds of times per plan. A test
+// checks every tier against Assess.
+type moveSearch struct {
+	p       Profile
+	factors []Factor
+	// byAmount is, for each kind of change, the factor it affects at each
+	// amount from 0 to its limit, or nil for a kind that no factor reads.
+	byAmount [len(moveUpKinds)][]Factor
+}
+
+// moveFactor is the factor each kind of change affects, or -1 for none.
+var moveFactor = [len(moveUpKinds)]int{
+	moveStep2:     int(FactorStep2),
+	moveRotations: int(FactorENTExperience),
+	moveLetters:   int(FactorENTLetters),
+	moveResearch:  int(FactorResearch),
+	moveStep3:     -1,
+}
+
+func newMoveSearch(p Profile, limits moveVector) *moveSearch {
+	s := &moveSearch{p: p, factors: assessFactors(p)}
+	for kind, id := range moveFactor {
+		if id < 0 {
+			continue
+		}
+		for amount := 0; amount <= limits[kind]; amount++ {
+			var v moveVector
+			v[kind] = amount
+			s.byAmount[kind] = append(s.byAmount[kind], assessFactors(applyMove(p, v))[id])
+		}
+	}
+	return s
+}
+
+// tier returns the tier of the profile with the changes of v made.
+func (s *moveSearch) tier(v moveVector) Tier {
+	for kind, id := range moveFactor {
+		if id >= 0 {
+			s.factors[id] = s.byAmount[kind][v[kind]]
+		}
+	}
+	return decide(applyMove(s.p, v), s.factors).Tier
 }
 
 // applyMove returns the profile with the changes of v made.

@@ -1,9 +1,11 @@
 package plan
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // optionKinds writes an option's changes as "kind+amount" strings.
@@ -180,5 +182,33 @@ func TestMoveUpStep3Notes(t *testing.T) {
 				t.Errorf("notes = %q, want one containing %q", notes, tt.want)
 			}
 		})
+	}
+}
+
+// TestMoveSearchMatchesAssess checks the move-up search's shortcut: for
+// every combination of changes it tries, the tier it computes from factors
+// made once per amount equals what Assess gives for the changed profile.
+func TestMoveSearchMatchesAssess(t *testing.T) {
+	r := rand.New(rand.NewPCG(2026, 12))
+	today := date(2026, time.June, 1)
+	for i := range 2000 {
+		p := randomProfile(r, today)
+		switch i % 4 {
+		case 1:
+			p.Step2, p.Step2Error = 0, "312 is out of range"
+		case 2:
+			p.GradYear, p.GradYearError = 0, "2031 is after the target Match"
+		}
+		limits := moveLimits(p)
+		search := newMoveSearch(p, limits)
+		var v moveVector
+		for {
+			if got, want := search.tier(v), Assess(applyMove(p, v)).Tier; got != want {
+				t.Fatalf("profile %+v with changes %v: search tier %v, Assess gives %v", p, v, got, want)
+			}
+			if !nextVector(&v, limits) {
+				break
+			}
+		}
 	}
 }

@@ -93,7 +93,12 @@ func (a Assessment) Label() string {
 // and visa. Everything else is Tier 2: upper when Step 2 CK is strong and at
 // most MaxWeakForUpperTier2 factors are weak, lower otherwise.
 func Assess(p Profile) Assessment {
-	factors := assessFactors(p)
+	return decide(p, assessFactors(p))
+}
+
+// decide rates the profile from its factors, in FactorID order: the tier,
+// the band and the reasons.
+func decide(p Profile, factors []Factor) Assessment {
 	a := Assessment{Factors: factors, Provisional: p.Step2Pending()}
 	level := func(id FactorID) Level {
 		if l := factors[id].Level; l != LevelPending {
