@@ -51,7 +51,7 @@ func TestUpdatedPlanMatchesFreshLoad(t *testing.T) {
 		{"ent_research", "12"},  // a move-up option disappears
 		{"failures", "2"},       // Tier 3
 		{"grad_year", "1990"},   // an old graduation year
-		{"letters_ent_us", "0"}, // back to fewer letters
+		{"letters_ent_us", "1"}, // back to one letter
 		{"int_children", "0"},   // and another order
 		{"step2", "250"},        // and back up
 	}

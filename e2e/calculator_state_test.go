@@ -266,3 +266,40 @@ func (b *browser) clipboardText(t *testing.T) string {
 	}
 	return text
 }
+
+// TestRememberOffInAnotherTab turns "Remember on this device" off in one
+// tab and checks that a second tab, which had it on, stops storing the
+// profile instead of writing it back.
+func TestRememberOffInAnotherTab(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/")
+	b.setField(t, "step2", "240")
+	b.do(t, chromedp.Click(chromedp.CSS(`#planner-remember`)))
+	b.waitTrue(t, storedProfile+`==="v=1&step2=240"`, "the profile to be stored")
+
+	other, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	if err := chromedp.Do(other); err != nil {
+		t.Fatalf("open a second tab: %v", err)
+	}
+	ctx, cancelRun := context.WithTimeout(other, time.Minute)
+	defer cancelRun()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/calculator/"),
+		chromedp.WaitVisible(chromedp.CSS(`html.planner-ready`)),
+		chromedp.Click(chromedp.CSS(`#planner-remember`)),
+	)
+	if err != nil {
+		t.Fatalf("second tab: %v", err)
+	}
+
+	b.waitTrue(t, `!`+rememberBox, "the first tab's box to go off")
+	b.setField(t, "failures", "2")
+	b.do(t, chromedp.Sleep(300*time.Millisecond))
+	if stored := eval[*string](t, b, storedProfile); stored != nil {
+		t.Errorf("the first tab stored %q after the second turned remembering off", *stored)
+	}
+	b.waitText(t, `#planner-message`, "turned off in another tab")
+	b.checkNoProblems(t)
+}

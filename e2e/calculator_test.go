@@ -183,3 +183,11 @@ func TestFullPlanMatchesPlanBuild(t *testing.T) {
 		})
 	}
 }
+
+func TestOneLetterIsSingular(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/#v=1&letters_ent_us=1")
+	b.waitText(t, `[data-result="letters"]`, "Send Otolaryngology programs 1 letter:")
+	b.checkNoProblems(t)
+}

@@ -114,6 +114,7 @@ const (
 	taskRememberChanged
 	taskCatchUp
 	taskFocused
+	taskStorageChanged
 )
 
 // run does the work of a task. args are the arguments of the JavaScript
@@ -151,6 +152,10 @@ func (c *calculator) run(t task, args []js.Value) {
 		c.restoreRemembered()
 	case taskRememberChanged:
 		c.rememberChanged()
+	case taskStorageChanged:
+		if len(args) > 0 {
+			c.storageChanged(args[0])
+		}
 	case taskFocused:
 		if len(args) > 0 {
 			selectPrefilledZero(args[0].Get("target"))
@@ -183,6 +188,8 @@ func (c *calculator) listen() {
 	win := node{c.window}
 	c.on(win, "hashchange", taskNavigated)
 	c.on(win, "popstate", taskNavigated)
+	// Another tab may turn remembering off or replace the remembered copy.
+	c.on(win, "storage", taskStorageChanged)
 	// A pending address-bar update is written before the page goes away, so
 	// a reload or a link followed right after typing keeps the last entry.
 	c.on(win, "pagehide", taskFlushHistory)

@@ -213,7 +213,11 @@ func (c *calculator) renderLetters(l plan.LetterPlan) {
 		for i, letter := range a.Letters {
 			letters[i] = strconv.Itoa(letter.Count) + " from " + letter.Writer.LabelFor(letter.Count)
 		}
-		text := "Send " + a.Name + " programs " + strconv.Itoa(a.Total) + " letters: " + textutil.Join(letters, ", ") + "."
+		count := strconv.Itoa(a.Total) + " letters"
+		if a.Total == 1 {
+			count = "1 letter"
+		}
+		text := "Send " + a.Name + " programs " + count + ": " + textutil.Join(letters, ", ") + "."
 		if len(a.Letters) == 0 {
 			text = "No letters to send to " + a.Name + " programs yet."
 		}

@@ -124,6 +124,23 @@ func (c *calculator) restoreRemembered() {
 	c.announce("Your profile remembered on this device is filled in.")
 }
 
+// storageChanged follows a change another tab made to the remembered
+// profile. When that tab turned "Remember on this device" off, the box goes
+// off here too, so this tab does not store the profile again.
+func (c *calculator) storageChanged(event js.Value) {
+	if key := event.Get("key"); !key.IsNull() && key.String() != storageKey {
+		return
+	}
+	_, stored := c.loadRemembered()
+	if c.rememberOn() == stored {
+		return
+	}
+	c.setRememberBox(stored)
+	if !stored {
+		c.announce("Remember on this device was turned off in another tab, so this tab no longer stores your profile.")
+	}
+}
+
 // showRestoreOffer shows or hides the offer to open the remembered profile.
 func (c *calculator) showRestoreOffer(show bool) {
 	if el := c.doc.byID("planner-restore-offer"); el.ok() {
