@@ -212,8 +212,8 @@ func need(group string, held, min, target int) LetterNeed {
 func letterGaps(l Letters, backup Specialty, lp LetterPlan, ent bool) []string {
 	var gaps []string
 	if ent && l.ENTUS < StrongENTLettersUS {
-		appendTo(&gaps, "You have "+plural(l.ENTUS, "letter", "letters")+" from US otolaryngologists; ENT programs weigh US letters most, so get "+
-			itoa(StrongENTLettersUS-l.ENTUS)+" more before applications open.")
+		appendTo(&gaps, "You have "+plural(l.ENTUS, "letter", "letters")+" from US otolaryngologists. ENT programs weigh US letters most: "+
+			itoa(StrongENTLettersUS-l.ENTUS)+" more would rate your ENT letters strong, beyond the minimum the table counts. Get them before applications open.")
 	}
 	if n := lp.ENT[1].Missing; ent && n > 0 {
 		appendTo(&gaps, "Ask a surgeon who knows your work for "+plural(n, "letter", "letters")+" to add to your ENT applications.")

@@ -102,7 +102,7 @@ func TestLetterNeedsAndGaps(t *testing.T) {
 		{
 			name: "one US ENT letter asks for one more", letters: Letters{ENTUS: 1, Surgery: 1, IM: 2, Other: 1}, entPrograms: 20,
 			wantMissing: [4]int{1, 0, 0, 0},
-			wantGaps:    []string{"You have 1 letter from US otolaryngologists; ENT programs weigh US letters most, so get 1 more"},
+			wantGaps:    []string{"You have 1 letter from US otolaryngologists. ENT programs weigh US letters most: 1 more would rate your ENT letters strong, beyond the minimum the table counts."},
 		},
 		{
 			name: "two US ENT letters meet the ENT need", letters: Letters{ENTUS: 2, Surgery: 1, IM: 2, Other: 1}, entPrograms: 20,
