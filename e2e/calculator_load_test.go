@@ -73,6 +73,9 @@ func TestWasmNotFoundShowsMessage(t *testing.T) {
 	b.openFailedPlanner(t, base+"/calculator/")
 	b.checkFailureShown(t, "could not load")
 	b.checkFailureShown(t, "404")
+	if status := b.text(t, "#planner-status"); strings.Contains(status, "connection") {
+		t.Errorf("a missing .wasm is blamed on the connection: %q", status)
+	}
 	onlyLoadErrors(t, b)
 }
 

@@ -68,12 +68,17 @@
       }
       // A fetch with an integrity check fails with a bare "Failed to fetch"
       // when the server returns an error page, so request the status.
+      var advice = "Check your connection and reload the page";
       fetch(url, { method: "HEAD", credentials: "same-origin", cache: "no-store" })
         .then(function (response) {
-          if (!response.ok) detail = "the server returned status " + response.status + " for " + url;
+          if (!response.ok) {
+            detail = "the server returned status " + response.status + " for " + url;
+            // A connection that works cannot fix a file the server lacks.
+            advice = "This site's copy of the planner is incomplete; try again later or tell the site's owner";
+          }
         }, function () {})
         .then(function () {
-          fail("The planner could not load (" + detail + "). Check your connection and reload the page; the guide works without it.");
+          fail("The planner could not load (" + detail + "). " + advice + "; the guide works without it.");
         });
     });
 
