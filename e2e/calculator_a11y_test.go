@@ -115,10 +115,15 @@ func TestAxeInEveryState(t *testing.T) {
 	b.setMedia(t, "", "light")
 	b.do(t, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`html.planner-ready`)))
 	b.grantClipboard(t)
+	// A clicked button runs its hover colour transition; axe measures
+	// contrast once it has ended, as a reader sees the button.
+	transitionsDone := `document.getAnimations().every(function (a) { return a.playState !== "running"; })`
 	b.do(t, chromedp.Click(chromedp.CSS(`#planner-copy`)))
 	b.waitText(t, `#planner-message`, "Link copied")
+	b.waitTrue(t, transitionsDone, "the Copy link button's transition to end")
 	b.checkAxe(t, src, "after Copy link")
 	b.do(t, chromedp.Click(chromedp.CSS(`#planner-reset`)))
+	b.waitTrue(t, transitionsDone, "the Reset button's transition to end")
 	b.checkAxe(t, src, "after Reset")
 	b.checkNoProblems(t)
 }
