@@ -16,10 +16,7 @@ import (
 // plan.FieldSpecs, which the field errors quote, so an error names the
 // options as the reader sees them.
 func TestFormSelectsShowPlanLabels(t *testing.T) {
-	page := loadSite(t).pages["/calculator/"]
-	if page == nil {
-		t.Fatal("the built site has no /calculator/ page")
-	}
+	page := sitePage(t, "/calculator/")
 	for _, spec := range plan.FieldSpecs(time.Now()) {
 		control := first(page.doc, func(n *html.Node) bool { return isNamedControl(n, spec.Name) })
 		if control == nil {

@@ -15,10 +15,7 @@ import (
 // past one. Their graduation year is counted back from the Match that is
 // next on the day of the build, which is the day of this test run.
 func TestExampleLinksLeaveMatchYearEmpty(t *testing.T) {
-	page := loadSite(t).pages["/guide/examples/"]
-	if page == nil {
-		t.Fatal("the built site has no /guide/examples/ page")
-	}
+	page := sitePage(t, "/guide/examples/")
 	matchYear := plan.DefaultMatchYear(time.Now())
 	for _, ex := range plan.Examples {
 		t.Run(ex.ID, func(t *testing.T) {

@@ -57,6 +57,17 @@ type builtSite struct {
 	pages map[string]*builtPage
 }
 
+// sitePage returns the parsed page at path, such as "/calculator/", and
+// fails the test when the built site has none.
+func sitePage(t *testing.T, path string) *builtPage {
+	t.Helper()
+	p := loadSite(t).pages[path]
+	if p == nil {
+		t.Fatalf("the built site has no %s page", path)
+	}
+	return p
+}
+
 // loadSite parses every HTML page in public/ and reads the base URL from
 // the home page's canonical link.
 func loadSite(t *testing.T) *builtSite {

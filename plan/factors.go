@@ -268,9 +268,9 @@ func visaFactor(p Profile) Factor {
 	return f
 }
 
-// rejectedReason returns the reason of a factor whose value was rejected. It
-// quotes the field's error message and says that the tier counts the factor
-// as fair until the value is corrected.
+// rejectedReason returns the reason of a factor whose value was rejected:
+// the field's error message, and that the tier counts the factor as fair
+// until the value is corrected.
 func rejectedReason(entry, message string) string {
 	return "Your " + entry + " entry could not be used: " + message + ". Until you correct it, it counts as fair."
 }

@@ -21,7 +21,7 @@ func (c *calculator) result(name string) node {
 // so live regions announce only changes, and the program remembers what it
 // wrote, so an unchanged hook costs no call into JavaScript.
 func (c *calculator) setText(name, text string) bool {
-	if shown, ok := c.texts[name]; ok && shown == text {
+	if written, ok := c.texts[name]; ok && written == text {
 		return false
 	}
 	el := c.result(name)

@@ -165,9 +165,9 @@ func (c *calculator) section(name string, kids ...*elem) {
 	if !target.ok() {
 		return
 	}
-	old, shown := c.sections[name]
+	old, written := c.sections[name]
 	c.sections[name] = kids
-	if shown && len(old) == len(kids) && patchKids(target, old, kids) {
+	if written && len(old) == len(kids) && patchKids(target, old, kids) {
 		return
 	}
 	target.v.Set("innerHTML", html(kids...))
@@ -185,10 +185,10 @@ func html(elems ...*elem) string {
 }
 
 // patchKids updates the element children of parent from the trees in old to
-// those in kids, which have the same length. It reports false, having
-// changed nothing, when the page no longer has an element where old put one:
-// a browser extension such as a translator may have rewritten the section.
-// The caller then rewrites the section whole.
+// those in kids, which have the same length. It reports false when the page
+// no longer has an element where old put one, because a browser extension
+// such as a translator may have rewritten the section. The caller then
+// rewrites the section whole, elements already patched included.
 func patchKids(parent node, old, kids []*elem) bool {
 	var children js.Value
 	for i, k := range kids {

@@ -1,6 +1,6 @@
 // Package textutil has string functions that return what their strings and
 // strconv counterparts return for the inputs this module passes them, and a
-// Quote that differs from strconv.Quote only where its doc says. They keep
+// Quote that differs from strconv.Quote only as its doc describes. They keep
 // out of the WebAssembly build the Unicode case, space and printable tables
 // and strconv's error and quoting code that the counterparts bring in. The
 // tests compare each function with its counterpart.

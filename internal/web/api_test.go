@@ -24,6 +24,16 @@ func postPlan(t *testing.T, contentType, requestBody string) *http.Response {
 }
 
 // decodeAPIError reads an error response body.
+// errorFields returns the names of the fields an error lists, in its order,
+// joined with commas.
+func errorFields(e apiError) string {
+	var names []string
+	for _, f := range e.Fields {
+		names = append(names, f.Field)
+	}
+	return strings.Join(names, ",")
+}
+
 func decodeAPIError(t *testing.T, resp *http.Response) apiError {
 	t.Helper()
 	if got := resp.Header.Get("Content-Type"); got != "application/json" {
@@ -154,12 +164,8 @@ func TestAPIPlanUnknownAndWrongType(t *testing.T) {
 		t.Fatalf("status %d, want 400", resp.StatusCode)
 	}
 	e := decodeAPIError(t, resp)
-	var names []string
-	for _, f := range e.Fields {
-		names = append(names, f.Field)
-	}
 	// Form order, unknown fields last.
-	if got := strings.Join(names, ","); got != "letters_im,research_year,visa,stepp2" {
+	if got := errorFields(e); got != "letters_im,research_year,visa,stepp2" {
 		t.Errorf("fields %s, want letters_im,research_year,visa,stepp2", got)
 	}
 	messages := map[string]string{}
@@ -240,12 +246,8 @@ func TestAPIPlanDuplicateWithOtherProblems(t *testing.T) {
 		t.Fatalf("status %d, want 400", resp.StatusCode)
 	}
 	e := decodeAPIError(t, resp)
-	var names []string
-	for _, f := range e.Fields {
-		names = append(names, f.Field)
-	}
 	// Form order, unknown fields last, and the repeated unknown key once.
-	if got := strings.Join(names, ","); got != "failures,visa,stepp2" {
+	if got := errorFields(e); got != "failures,visa,stepp2" {
 		t.Errorf("fields %s, want failures,visa,stepp2", got)
 	}
 }
