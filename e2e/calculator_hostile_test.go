@@ -47,6 +47,8 @@ func TestHostileFragments(t *testing.T) {
 		{name: "negative", fragment: "v=1&failures=-1&budget=-5", errors: []string{"failures", "budget"}},
 		{name: "markup as key", fragment: "<img src=x onerror=alert(1)>=1",
 			issues: []string{`unknown setting "<img src"`}},
+		{name: "quote, backslash and tab in a key", fragment: "v=1&a%22b%5Cc%09d%26=1",
+			issues: []string{"unknown setting \"a\"b\\c\td&\""}},
 		{name: "other version", fragment: "v=2&step2=250",
 			issues: []string{"another version"}, fields: map[string]string{"step2": "250"}},
 		{name: "too long", fragment: "v=1&failures=2&step2=" + strings.Repeat("9", 5000),

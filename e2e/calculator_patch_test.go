@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,6 +78,38 @@ func TestUpdatedPlanMatchesFreshLoad(t *testing.T) {
 		if got != want {
 			t.Fatalf("after %s=%q the updated plan differs from a fresh page's:\nupdated: %s\nfresh:   %s", e.name, e.value, got, want)
 		}
+	}
+	b.checkNoProblems(t)
+}
+
+// TestRewrittenSectionIsWrittenWhole changes a result section behind the
+// planner's back, as a browser extension may, and checks that the next
+// update, whose element paths no longer fit that section, writes it whole:
+// the section then matches a fresh page's.
+func TestRewrittenSectionIsWrittenWhole(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	matchYear := plan.DefaultMatchYear(time.Now())
+	b.openPlanner(t, base+"/calculator/#"+plan.EncodeFragment(plan.Examples[1].ValuesFor(matchYear)))
+
+	const factors = `document.querySelector('[data-result="factors"]')`
+	eval[bool](t, b, `(function () {
+  var extra = document.createElement("font");
+  extra.textContent = "added by an extension";
+  `+factors+`.insertBefore(extra, `+factors+`.firstChild);
+  return true;
+})()`)
+	before := eval[string](t, b, factors+`.innerHTML`)
+	b.setField(t, "step2", "262")
+	got := eval[string](t, b, factors+`.innerHTML`)
+	if got == before || strings.Contains(got, "added by an extension") {
+		t.Fatalf("the rewritten section was not written again after the update:\n%s", got)
+	}
+
+	values := eval[map[string]string](t, b, formValuesScript)
+	b.openPlanner(t, base+"/calculator/?fresh#"+plan.EncodeFragment(values))
+	if want := eval[string](t, b, factors+`.innerHTML`); got != want {
+		t.Fatalf("the section written again differs from a fresh page's:\nupdated: %s\nfresh:   %s", got, want)
 	}
 	b.checkNoProblems(t)
 }

@@ -199,21 +199,17 @@ func rankBackups(p Profile, a Assessment) []BackupOption {
 		figures, _ := Figures(traits.specialty)
 		options[i] = scoreBackup(p, a, traits, figures)
 	}
-	// An insertion sort over indexes keeps ties in table order and, unlike
+	// An insertion sort keeps ties in table order and, unlike
 	// slices.SortStableFunc, adds no generic instantiation to the .wasm.
-	var order [len(backupTraitsTable)]int
-	for i := range order {
-		order[i] = i
-		for j := i; j > 0 && rankedBefore(&options[order[j]], &options[order[j-1]]); j-- {
-			order[j], order[j-1] = order[j-1], order[j]
+	for i := 1; i < len(options); i++ {
+		for j := i; j > 0 && rankedBefore(&options[j], &options[j-1]); j-- {
+			options[j], options[j-1] = options[j-1], options[j]
 		}
 	}
-	ranked := make([]BackupOption, len(options))
-	for i, k := range order {
-		ranked[i] = options[k]
-		ranked[i].Rank = i + 1
+	for i := range options {
+		options[i].Rank = i + 1
 	}
-	return ranked
+	return options
 }
 
 // rankedBefore reports whether backup x ranks above y: a higher score, or

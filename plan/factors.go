@@ -111,17 +111,24 @@ const (
 	FairGraduationYears = 5
 )
 
+// rateFactor maps each FactorID to the function that rates that factor.
+var rateFactor = [...]func(Profile) Factor{
+	FactorStep2:         step2Factor,
+	FactorAttempts:      attemptsFactor,
+	FactorENTExperience: experienceFactor,
+	FactorENTLetters:    lettersFactor,
+	FactorResearch:      researchFactor,
+	FactorGraduation:    graduationFactor,
+	FactorVisa:          visaFactor,
+}
+
 // assessFactors rates every factor of the profile, in FactorID order.
 func assessFactors(p Profile) []Factor {
-	return []Factor{
-		step2Factor(p),
-		attemptsFactor(p),
-		experienceFactor(p),
-		lettersFactor(p),
-		researchFactor(p),
-		graduationFactor(p),
-		visaFactor(p),
+	factors := make([]Factor, len(rateFactor))
+	for id, rate := range rateFactor {
+		factors[id] = rate(p)
 	}
+	return factors
 }
 
 func step2Factor(p Profile) Factor {

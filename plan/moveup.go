@@ -188,7 +188,7 @@ func newMoveSearch(p Profile, limits moveVector) *moveSearch {
 		for amount := 0; amount <= limits[kind]; amount++ {
 			var v moveVector
 			v[kind] = amount
-			s.byAmount[kind] = append(s.byAmount[kind], assessFactors(applyMove(p, v))[id])
+			s.byAmount[kind] = append(s.byAmount[kind], rateFactor[id](applyMove(p, v)))
 		}
 	}
 	return s

@@ -128,7 +128,8 @@ func planTimeline(p Profile, apps Applications, letters LetterPlan, today time.T
 	if apps.ENTPrograms > 0 {
 		specialties = "ENT and " + backup
 	}
-	b := timelineBuilder{today: today}
+	// planTimeline adds at most 13 items: room for all of them at once.
+	b := timelineBuilder{today: today, items: make([]TimelineItem, 0, 13)}
 
 	if p.Step2Pending() {
 		b.place(step2Task(p, s, today))

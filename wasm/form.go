@@ -68,9 +68,15 @@ func (c *calculator) start() {
 // pause lets the browser run other tasks before the program goes on.
 func pause() { time.Sleep(time.Millisecond) }
 
-// findElements looks up the form's fields and the result elements once, so
-// updates do not search the page.
+// findElements looks up the form's fields once, so updates do not search
+// the page.
 func (c *calculator) findElements() {
+	// The program and planner-loader.js ship together, so a page without
+	// entPlanner is a broken build.
+	c.page = c.window.Get("entPlanner")
+	if !c.page.Truthy() {
+		panic("the page's loader script does not match the planner; reload the page")
+	}
 	c.defaults = map[string]string{}
 	c.fields = nil
 	for _, input := range c.form.queryAll("input[name], select[name]") {
@@ -87,10 +93,6 @@ func (c *calculator) findElements() {
 		}
 		c.fields = append(c.fields, f)
 		c.defaults[name] = defaultValue(f)
-	}
-
-	for _, el := range c.doc.queryAll("[data-result]") {
-		c.hooks[el.attr("data-result")] = el
 	}
 }
 
@@ -118,9 +120,11 @@ func (c *calculator) update() {
 // writes those values into the fragment and, when the user opted in, into
 // storage.
 func (c *calculator) show(values map[string]string, errs []*plan.FieldError, p plan.Plan, today time.Time) {
+	nextRender()
 	c.showFieldErrors(errs)
 	c.showLinkIssues()
 	c.render(p, today)
+	c.flush()
 	if c.statusShown {
 		c.showStatus("")
 	}

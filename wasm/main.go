@@ -21,7 +21,8 @@ func main() {
 	if !form.ok() {
 		return
 	}
-	c := &calculator{doc: doc, form: form, window: js.Global(), hooks: map[string]node{}, sections: map[string][]*elem{}, texts: map[string]string{}}
+	c := &calculator{doc: doc, form: form, window: js.Global()}
+	c.forgetShown()
 	c.history.c = c
 
 	// The runtime's start and the first plan are long enough to delay the
@@ -52,14 +53,17 @@ type calculator struct {
 	fields []field
 	// defaults are the values the page was served with, by field name.
 	defaults map[string]string
-	// hooks are the result elements by their data-result name.
-	hooks map[string]node
 	// sections is each result section's content as last written, by section
 	// name, so an update touches only the elements that changed.
 	sections map[string][]*elem
 	// texts is the text last written to each data-result hook that holds
 	// only text, by hook name.
 	texts map[string]string
+	// writes is the batch of page writes of the update being made, and
+	// page is the loader's entPlanner object, whose applyWrites makes them
+	// (see batch.go).
+	writes []byte
+	page   js.Value
 
 	// shownFragment is the fragment of the values the shown plan was made
 	// from.
@@ -226,6 +230,7 @@ func guard(c *calculator, t task, args []js.Value) {
 		if r == nil {
 			return
 		}
+		c.forgetShown()
 		msg := panicMessage(r)
 		report(func() {
 			js.Global().Get("console").Call("error", "planner: recovered from panic: "+msg)
@@ -235,6 +240,16 @@ func guard(c *calculator, t task, args []js.Value) {
 		})
 	}()
 	c.run(t, args)
+}
+
+// forgetShown drops what the program remembers of the page's results and
+// the writes not yet made, so that the next update writes every result
+// again. An update cut short by a panic leaves the page and those records
+// out of step.
+func (c *calculator) forgetShown() {
+	c.writes = c.writes[:0]
+	c.sections = map[string][]*elem{}
+	c.texts = map[string]string{}
 }
 
 // report runs fn and drops any panic from it. guard uses it so that a page

@@ -10,25 +10,15 @@ import (
 	"github.com/entbackup/ent-backup-planner/plan"
 )
 
-// result returns the element with the given data-result hook; it is not ok
-// when the page has none.
-func (c *calculator) result(name string) node {
-	return c.hooks[name]
-}
-
-// setText replaces the text of the element with the given data-result hook
-// and reports whether it wrote to the page. Unchanged text is left alone,
-// so live regions announce only changes, and the program remembers what it
-// wrote, so an unchanged hook costs no call into JavaScript.
+// setText queues new text for the element with the given data-result hook
+// and reports whether it did. Unchanged text is left alone, so live regions
+// announce only changes, and the program remembers what it wrote, so an
+// unchanged hook costs nothing.
 func (c *calculator) setText(name, text string) bool {
 	if written, ok := c.texts[name]; ok && written == text {
 		return false
 	}
-	el := c.result(name)
-	if !el.ok() {
-		return false
-	}
-	el.setText(text)
+	c.queue("t", name, text)
 	c.texts[name] = text
 	return true
 }
@@ -52,13 +42,13 @@ func (c *calculator) render(p plan.Plan, today time.Time) {
 func (c *calculator) renderSummary(p plan.Plan) {
 	a := p.Assessment
 	if c.setText("tier", a.Label()) {
-		c.result("tier").setAttr("data-tier", a.Tier.String()[len("Tier "):])
+		c.queue("a", "tier", "data-tier", a.Tier.String()[len("Tier "):])
 	}
 	c.setText("ent-applications", strconv.Itoa(p.Applications.ENTPrograms))
 	c.setText("backup-applications", strconv.Itoa(p.Applications.BackupPrograms))
 	c.setText("backup-name", "in "+p.Applications.BackupName)
 	if c.setText("total-cost", plan.FormatUSD(p.Cost.Total)) {
-		c.result("total-cost").setAttr("data-usd", strconv.Itoa(p.Cost.Total))
+		c.queue("a", "total-cost", "data-usd", strconv.Itoa(p.Cost.Total))
 	}
 
 	provisional := ""

@@ -3,8 +3,7 @@
 package main
 
 import (
-	"strings"
-	"syscall/js"
+	"strconv"
 )
 
 // elem is an element to be created in the page: a tag, attributes, text and
@@ -18,13 +17,50 @@ type elem struct {
 	kids  []*elem
 }
 
+// elemBlock is how many elements a pool allocates at a time.
+const elemBlock = 256
+
+// elemPool hands out the elements of one render. An update compares the
+// trees it builds with those of the update before, so there are two pools,
+// used in turn. Reusing elements, with their attribute and child slices,
+// leaves the garbage collector a fraction of the work per keystroke.
+type elemPool struct {
+	blocks [][]elem
+	used   int
+}
+
+var (
+	pools [2]elemPool
+	// pool is the pool of the render being made, pools[turn].
+	pool = &pools[0]
+	turn int
+)
+
+// nextRender starts a render in the pool that the render before the last
+// one used. Its elements are free again: every section shows trees of the
+// last render, unless that render was cut short, and then forgetShown has
+// dropped them.
+func nextRender() {
+	turn ^= 1
+	pool = &pools[turn]
+	pool.used = 0
+}
+
 // el returns an element with the given tag and attributes, as name, value
 // pairs. It copies attrs, so the callers' argument arrays stay on the stack
 // and the .wasm needs no type for each of their lengths.
 //
 //go:noinline
 func el(tag string, attrs ...string) *elem {
-	return (&elem{tag: tag}).withAttrs(attrs...)
+	p := pool
+	i := p.used
+	if i/elemBlock == len(p.blocks) {
+		p.blocks = append(p.blocks, make([]elem, elemBlock))
+	}
+	p.used++
+	e := &p.blocks[i/elemBlock][i%elemBlock]
+	e.tag, e.text, e.attrs, e.kids = tag, "", e.attrs[:0], e.kids[:0]
+	return e.withAttrs(attrs...)
 }
 
 // textEl returns an element that contains only text, with an optional class.
@@ -98,19 +134,19 @@ func amountRow(header string, amounts ...string) *elem {
 	return row
 }
 
-// writeHTML writes the element and its children as HTML, escaping every
-// attribute value and text. Tags and attribute names are the program's own
-// constants, never input.
-func (e *elem) writeHTML(b *strings.Builder) {
+// writeHTML writes the element and its children as HTML into the batch's
+// current JSON string, escaping every attribute value and text. Tags and
+// attribute names are the program's own constants, never input.
+func (e *elem) writeHTML(b *[]byte) {
 	write(b, "<", e.tag)
 	for i := 0; i+1 < len(e.attrs); i += 2 {
 		write(b, " ", e.attrs[i])
-		write(b, `="`, "")
-		escapeHTML(b, e.attrs[i+1])
-		write(b, `"`, "")
+		write(b, `=\"`, "")
+		writeText(b, e.attrs[i+1], true)
+		write(b, `\"`, "")
 	}
 	write(b, ">", "")
-	escapeHTML(b, e.text)
+	writeText(b, e.text, true)
 	for _, k := range e.kids {
 		k.writeHTML(b)
 	}
@@ -118,106 +154,40 @@ func (e *elem) writeHTML(b *strings.Builder) {
 	write(b, ">", "")
 }
 
-// write writes two strings to b. One out-of-line function for every write
-// takes less .wasm than inlined WriteString calls.
-//
-//go:noinline
-func write(b *strings.Builder, first, second string) {
-	b.WriteString(first)
-	b.WriteString(second)
-}
-
-// escapeHTML writes s with the characters that HTML gives a meaning to
-// replaced by character references, so it is safe as text and as a quoted
-// attribute value.
-func escapeHTML(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var ref string
-		switch s[i] {
-		case '&':
-			ref = "&amp;"
-		case '<':
-			ref = "&lt;"
-		case '>':
-			ref = "&gt;"
-		case '"':
-			ref = "&#34;"
-		case '\'':
-			ref = "&#39;"
-		default:
-			continue
-		}
-		write(b, s[last:i], ref)
-		last = i + 1
-	}
-	write(b, s[last:], "")
-}
-
 // section makes the element with the given data-result hook show kids. The
 // first time, and whenever the number of kids changes, it writes the whole
-// section as HTML in one call. Otherwise it compares kids with the trees it
-// showed last and touches only the elements that differ, so typing a digit
-// replaces one list item rather than the section, and a screen reader's
-// position in the unchanged parts stays put.
+// section as HTML. Otherwise it compares kids with the trees it showed last
+// and writes only the elements that differ, so typing a digit replaces one
+// list item rather than the section, and a screen reader's position in the
+// unchanged parts stays put.
 func (c *calculator) section(name string, kids ...*elem) {
-	target := c.result(name)
-	if !target.ok() {
-		return
-	}
 	old, written := c.sections[name]
 	c.sections[name] = kids
-	if written && len(old) == len(kids) && patchKids(target, old, kids) {
+	if written && len(old) == len(kids) {
+		c.patchKids(name, "", old, kids)
 		return
 	}
-	target.v.Set("innerHTML", html(kids...))
+	c.queueHTML("h", kids, name)
 }
 
-// html returns the elements written as HTML.
-//
-//go:noinline
-func html(elems ...*elem) string {
-	var b strings.Builder
-	for _, e := range elems {
-		e.writeHTML(&b)
-	}
-	return b.String()
-}
-
-// patchKids updates the element children of parent from the trees in old to
-// those in kids, which have the same length. It reports false when the page
-// no longer has an element where old put one, because a browser extension
-// such as a translator may have rewritten the section. The caller then
-// rewrites the section whole, elements already patched included.
-func patchKids(parent node, old, kids []*elem) bool {
-	var children js.Value
+// patchKids queues the writes that turn the element children old of the
+// element at path in the hook into kids, which have the same length.
+func (c *calculator) patchKids(hook, path string, old, kids []*elem) {
 	for i, k := range kids {
 		if sameTree(old[i], k) {
 			continue
 		}
-		if children.IsUndefined() {
-			children = parent.v.Get("children")
-			if children.Length() != len(old) {
-				return false
-			}
-		}
-		child := node{children.Index(i)}
-		if child.v.Get("localName").String() != old[i].tag {
-			return false
-		}
+		step := path + strconv.Itoa(len(old)) + "." + strconv.Itoa(i) + "." + old[i].tag + "/"
 		same := sameTag(old[i], k)
 		switch {
 		case same && old[i].text == k.text && len(old[i].kids) == len(k.kids):
-			if !patchKids(child, old[i].kids, k.kids) {
-				return false
-			}
+			c.patchKids(hook, step, old[i].kids, k.kids)
 		case same && len(old[i].kids) == 0 && len(k.kids) == 0:
-			child.v.Set("textContent", k.text)
+			c.queue("p", hook, step, k.text)
 		default:
-			child.v.Set("outerHTML", html(k))
+			c.queueHTML("o", kids[i:i+1], hook, step)
 		}
 	}
-	return true
 }
 
 // sameTree reports whether two trees would be written as the same HTML.

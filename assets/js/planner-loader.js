@@ -29,6 +29,62 @@
     return;
   }
 
+  // applyWrites makes the page writes of one planner update, which the Go
+  // program sends as one JSON array of strings so that it crosses into
+  // JavaScript once per update rather than once per write. The format is
+  // described in the program's wasm/batch.go. It returns the hooks of the
+  // sections whose element paths no longer fit the page; the program then
+  // writes those sections whole.
+  var hooks = null;
+  function applyWrites(batch) {
+    var writes = JSON.parse(batch);
+    var failed = [];
+    if (!hooks) {
+      hooks = {};
+      document.querySelectorAll("[data-result]").forEach(function (el) {
+        hooks[el.getAttribute("data-result")] = el;
+      });
+    }
+    for (var i = 0; i < writes.length; i += writes[i] === "t" || writes[i] === "h" ? 3 : 4) {
+      var op = writes[i];
+      var hook = writes[i + 1];
+      var el = hooks[hook];
+      if (!el || failed.indexOf(hook) >= 0) continue;
+      if (op === "t") {
+        if (el.textContent !== writes[i + 2]) el.textContent = writes[i + 2];
+      } else if (op === "a") {
+        el.setAttribute(writes[i + 2], writes[i + 3]);
+      } else if (op === "h") {
+        el.innerHTML = writes[i + 2];
+      } else {
+        el = elementAt(el, writes[i + 2]);
+        if (!el) {
+          failed.push(hook);
+        } else if (op === "p") {
+          el.textContent = writes[i + 3];
+        } else {
+          el.outerHTML = writes[i + 3];
+        }
+      }
+    }
+    return failed;
+  }
+
+  // elementAt follows a path of "count.index.tag/" steps down from el, and
+  // returns null where the page does not match a step.
+  function elementAt(el, path) {
+    var steps = path.split("/");
+    for (var i = 0; i < steps.length - 1; i++) {
+      var step = steps[i].split(".");
+      var kids = el.children;
+      if (kids.length !== +step[0]) return null;
+      el = kids[+step[1]];
+      if (!el || el.localName !== step[2]) return null;
+    }
+    return el;
+  }
+  window.entPlanner = { applyWrites: applyWrites };
+
   var go = new Go();
   var url = script.dataset.wasm;
   var options = { credentials: "same-origin" };
