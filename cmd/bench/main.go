@@ -15,7 +15,9 @@ import (
 func main() {
 	out := flag.String("out", "BENCHMARKS.md", "file to write the report to")
 	public := flag.String("public", "public", "folder of the built site")
-	events := flag.Int("events", 300, "input events for the recompute timing")
+	loads := flag.Int("loads", 5, "page loads for the time to the first result")
+	runs := flag.Int("runs", 3, "recompute runs, each in a new Chromium")
+	events := flag.Int("events", 300, "input events per half of a recompute run")
 	lighthouse := flag.Bool("lighthouse", true, "run Lighthouse (installs it with npm into bench/node_modules)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -47,7 +49,11 @@ func main() {
 	defer stop()
 
 	log.Print("browser timings")
-	if r.Browser, err = browserTimings(base, *events); err != nil {
+	if r.Browser, err = browserTimings(base, *loads, *runs, *events, ""); err != nil {
+		log.Fatal(err)
+	}
+	log.Print("browser timings, V8 compiling on one background thread")
+	if r.OneCompileThread, err = browserTimings(base, 0, *runs, *events, oneCompileThread); err != nil {
 		log.Fatal(err)
 	}
 
