@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -82,10 +83,20 @@ func (b *browser) checkAxe(t *testing.T, src, state string) {
 func plannerStates() map[string]string {
 	matchYear := plan.DefaultMatchYear(time.Now())
 	return map[string]string{
-		"empty":  "",
-		"filled": "#" + plan.EncodeFragment(plan.Examples[1].ValuesFor(matchYear)),
-		"errors": "#v=1&step2=312&failures=two&visa=mars&budget=-5&bogus=" + strings.Repeat("x", 80) + "&step2=1",
+		"empty":            "",
+		"filled":           "#" + plan.EncodeFragment(plan.Examples[1].ValuesFor(matchYear)),
+		"errors":           "#v=1&step2=312&failures=two&visa=mars&budget=-5&bogus=" + strings.Repeat("x", 80) + "&step2=1",
+		"many link issues": "#" + manyUnknownKeys(150),
 	}
+}
+
+// manyUnknownKeys returns a fragment with n settings the planner does not know.
+func manyUnknownKeys(n int) string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = "unknown" + strconv.Itoa(i) + "=1"
+	}
+	return "v=1&" + strings.Join(keys, "&")
 }
 
 func TestAxeInEveryState(t *testing.T) {

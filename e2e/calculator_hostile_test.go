@@ -154,6 +154,27 @@ const stormScript = `(async function(){
   return statuses.join(" | ");
 })()`
 
+// TestManyLinkIssuesScroll opens a link with 150 unknown settings: each is
+// listed, and the list scrolls instead of pushing the plan down the page.
+func TestManyLinkIssuesScroll(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/#"+manyUnknownKeys(150))
+
+	const list = `document.querySelector('[data-result="link-issues"]')`
+	if n := eval[int](t, b, list+`.children.length`); n != 150 {
+		t.Errorf("%d link issues listed, want 150", n)
+	}
+	maxHeight := eval[float64](t, b, `12 * parseFloat(getComputedStyle(document.documentElement).fontSize)`)
+	if h := eval[float64](t, b, list+`.clientHeight`); h > maxHeight+1 {
+		t.Errorf("the link issue list is %.0f px tall, want at most 12rem (%.0f px)", h, maxHeight)
+	}
+	if !eval[bool](t, b, list+`.scrollHeight > `+list+`.clientHeight`) {
+		t.Error("the link issue list does not scroll")
+	}
+	b.checkNoProblems(t)
+}
+
 func TestHostileInputStorm(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)
