@@ -375,11 +375,11 @@ func budgetMessage(b BudgetResult, tier Tier, recommended, fitted applicationMix
 	case BudgetFits:
 		return "The plan costs " + formatUSD(total) + ", within your budget of " + limit + "."
 	case BudgetShortfall:
-		return "Your budget of " + limit + " does not cover the smallest plan for " + tier.String() + ": " +
+		return "Your budget of " + limit + " does not cover the smallest plan for " + tier.String() + " (our editorial floors): " +
 			plural(fitted.ent, "ENT program", "ENT programs") + " and " +
 			plural(fitted.backup, fitted.specialty.Name()+" program", fitted.specialty.Name()+" programs") +
 			", with the fixed fees, cost " + formatUSD(total) + ", which is " + formatUSD(b.Shortfall) +
-			" more than your budget. Raise the budget or plan for a later Match rather than apply with less."
+			" more than your budget. Our advice: raise the budget or plan for a later Match rather than apply with less."
 	}
 	var cuts []string
 	if fitted.ent < recommended.ent {
