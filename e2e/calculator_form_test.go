@@ -61,3 +61,29 @@ func TestFormSelectsShowPlanLabels(t *testing.T) {
 func isNamedControl(n *html.Node, name string) bool {
 	return isElement("input", "name", name)(n) || isElement("select", "name", name)(n)
 }
+
+// TestNumbersAsPeopleTypeThem types a budget with a dollar sign and digit
+// groups and a score in Arabic-Indic digits: the planner reads both.
+func TestNumbersAsPeopleTypeThem(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/")
+
+	b.setField(t, "budget", "$3,000")
+	b.setField(t, "step2", "\u0662\u0665\u0660")
+	for _, name := range []string{"budget", "step2"} {
+		if msg := b.text(t, "#error-"+name); msg != "" {
+			t.Errorf("%s shows the error %q", name, msg)
+		}
+	}
+	if got := b.text(t, `[data-result="budget"]`); !strings.Contains(got, "budget of $3,000") {
+		t.Errorf("budget section %q does not name the $3,000 budget", got)
+	}
+	if got := b.text(t, `[data-result="factors"] [data-factor="step2"] .factor-reason`); !strings.Contains(got, "Step 2 CK 250") {
+		t.Errorf("Step 2 CK reason %q does not read the score as 250", got)
+	}
+	if got := b.fieldValue(t, "budget"); got != "$3,000" {
+		t.Errorf("budget field = %q, want what was typed", got)
+	}
+	b.checkNoProblems(t)
+}

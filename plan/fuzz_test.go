@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,10 +188,39 @@ func checkValidFieldsUsed(t *testing.T, values map[string]string, errs []*FieldE
 			}
 			continue
 		}
-		if want, err := strconv.Atoi(raw); err != nil || got != want {
+		if want, err := strconv.Atoi(asciiNumber(raw, spec.Name == FieldBudget)); err != nil || got != want {
 			t.Errorf("%s = %d for valid raw %q", spec.Name, got, values[spec.Name])
 		}
 	}
+}
+
+// groupedNumber matches a number written with commas between digit groups.
+var groupedNumber = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+$`)
+
+// asciiNumber writes the number a field reads from raw in ASCII digits:
+// Arabic-Indic, Eastern Arabic-Indic and full-width digits become ASCII
+// ones, and for the budget a leading "$" and digit-group commas go.
+func asciiNumber(raw string, money bool) string {
+	var b strings.Builder
+	for _, r := range raw {
+		switch {
+		case r >= '\u0660' && r <= '\u0669':
+			r = '0' + r - '\u0660'
+		case r >= '\u06f0' && r <= '\u06f9':
+			r = '0' + r - '\u06f0'
+		case r >= '\uff10' && r <= '\uff19':
+			r = '0' + r - '\uff10'
+		}
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if money {
+		s = strings.TrimPrefix(s, "$")
+		if groupedNumber.MatchString(s) {
+			s = strings.ReplaceAll(s, ",", "")
+		}
+	}
+	return s
 }
 
 // intField returns the profile's value of a numeric field.

@@ -442,7 +442,7 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 		}
 		return fail(ErrNotChoice)
 	}
-	n, ok := textutil.Atoi(raw)
+	n, ok := textutil.Atoi(plainNumber(raw, s.Name == FieldBudget))
 	if !ok {
 		// Decimals such as 250.5 and forms such as 1e3 land here too: every
 		// field takes whole numbers only.
@@ -452,6 +452,70 @@ func (s FieldSpec) read(raw string) (int, *FieldError) {
 		return fail(ErrOutOfRange)
 	}
 	return n, nil
+}
+
+// plainNumber returns raw with the digits of other scripts that phones and
+// keyboards type replaced by ASCII digits: Arabic-Indic (U+0660 to U+0669),
+// Eastern Arabic-Indic (U+06F0 to U+06F9) and full-width (U+FF10 to U+FF19).
+// For an amount of money it also drops a leading "$" and the commas of
+// digit groups, as in "$12,500". Other text stays as it is, so the field
+// still rejects it.
+func plainNumber(raw string, money bool) string {
+	out := make([]byte, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		b := raw[i]
+		next, after := byte(0), byte(0)
+		if i+1 < len(raw) {
+			next = raw[i+1]
+		}
+		if i+2 < len(raw) {
+			after = raw[i+2]
+		}
+		switch {
+		case b == 0xd9 && next >= 0xa0 && next <= 0xa9:
+			out = append(out, '0'+next-0xa0)
+			i++
+		case b == 0xdb && next >= 0xb0 && next <= 0xb9:
+			out = append(out, '0'+next-0xb0)
+			i++
+		case b == 0xef && next == 0xbc && after >= 0x90 && after <= 0x99:
+			out = append(out, '0'+after-0x90)
+			i += 2
+		default:
+			out = append(out, b)
+		}
+	}
+	if !money {
+		return string(out)
+	}
+	if len(out) > 0 && out[0] == '$' {
+		out = out[1:]
+	}
+	return withoutGroupCommas(string(out))
+}
+
+// withoutGroupCommas returns s without its commas when they separate digit
+// groups, one to three digits and then three after each comma as in
+// "1,250,000", and s as it is otherwise.
+func withoutGroupCommas(s string) string {
+	digits := make([]byte, 0, len(s))
+	run, commas := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			digits = append(digits, b)
+			run++
+		case b == ',' && run > 0 && run <= 3 && (commas == 0 || run == 3):
+			commas++
+			run = 0
+		default:
+			return s
+		}
+	}
+	if commas > 0 && run != 3 {
+		return s
+	}
+	return string(digits)
 }
 
 // setError stores the error message of the field at form position pos when

@@ -243,3 +243,65 @@ func TestSelectFieldsHaveOneLabelPerValue(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainNumber(t *testing.T) {
+	tests := []struct {
+		raw   string
+		money bool
+		want  string
+	}{
+		{"250", false, "250"},
+		{"\u0662\u0665\u0660", false, "250"}, // Arabic-Indic
+		{"\u06f2\u06f5\u06f0", false, "250"}, // Eastern Arabic-Indic
+		{"\uff12\uff15\uff10", false, "250"}, // full-width
+		{"2\u0665\uff10", false, "250"},      // mixed
+		{"\u0669\u066a", false, "9\u066a"},   // a sign after the digits stays
+		{"$3,000", true, "3000"},
+		{"3,000", true, "3000"},
+		{"$\u0663,\u0660\u0660\u0660", true, "3000"},
+		{"1,250,000", true, "1250000"},
+		{"12,500", true, "12500"},
+		{"$3000", true, "3000"},
+		{"3,000", false, "3,000"}, // commas only in money
+		{"$3000", false, "$3000"}, // and the dollar sign
+		{"30,00", true, "30,00"},  // not digit groups
+		{"3,0000", true, "3,0000"},
+		{"1234,000", true, "1234,000"},
+		{",300", true, ",300"},
+		{"3,000,", true, "3,000,"},
+		{"3,,000", true, "3,,000"},
+		{"$$3000", true, "$3000"},
+		{"-3,000", true, "-3,000"},
+		{"3.000", true, "3.000"},
+		{"\xd9", false, "\xd9"}, // a cut sequence stays
+		{"\xef\xbc", false, "\xef\xbc"},
+	}
+	for _, tt := range tests {
+		if got := plainNumber(tt.raw, tt.money); got != tt.want {
+			t.Errorf("plainNumber(%q, %v) = %q, want %q", tt.raw, tt.money, got, tt.want)
+		}
+	}
+}
+
+func TestParseOtherDigitsAndDollars(t *testing.T) {
+	p, errs := ParseProfile(map[string]string{"step2": "\u0662\u0665\u0660", "budget": " $3,000 ", "failures": "\uff10"}, testToday)
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs[0].Message())
+	}
+	if p.Step2 != 250 {
+		t.Errorf("Step2 = %d, want 250", p.Step2)
+	}
+	if p.Budget != 3000 {
+		t.Errorf("Budget = %d, want 3000", p.Budget)
+	}
+	if p.Failures != 0 {
+		t.Errorf("Failures = %d, want 0", p.Failures)
+	}
+	_, errs = ParseProfile(map[string]string{"budget": "$3,00"}, testToday)
+	if len(errs) != 1 || errs[0].Field != FieldBudget || errs[0].Kind != ErrNotNumber {
+		t.Fatalf("$3,00: errors %v, want one not-a-number error on budget", errs)
+	}
+	if msg := errs[0].Message(); !strings.Contains(msg, `"$3,00"`) {
+		t.Errorf("message %q does not quote the value as typed", msg)
+	}
+}
