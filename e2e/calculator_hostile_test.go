@@ -27,6 +27,7 @@ func TestHostileFragments(t *testing.T) {
 		issues   []string          // substrings of the link issues, in any order
 		fields   map[string]string // field values after loading
 		errors   []string          // fields that must show an error
+		option   string            // the text of the option kept for an invalid choice
 	}{
 		{name: "bad escape", fragment: "v=1&step2=%zz&failures=1",
 			issues: []string{"not encoded correctly"}, fields: map[string]string{"step2": "", "failures": "1"}},
@@ -36,6 +37,9 @@ func TestHostileFragments(t *testing.T) {
 			issues: []string{`unknown setting "__proto__"`, `unknown setting "constructor"`}, fields: map[string]string{"step2": "240"}},
 		{name: "invalid choice kept", fragment: "v=1&visa=mars",
 			fields: map[string]string{"visa": "mars"}, errors: []string{"visa"}},
+		{name: "invalid choice with a right-to-left override", fragment: "v=1&visa=%E2%80%AEmars",
+			fields: map[string]string{"visa": "\u202emars"}, errors: []string{"visa"},
+			option: `"\u202emars" (from the link; not a valid choice)`},
 		{name: "choice in other case", fragment: "v=1&visa=J1&step3=PASSED",
 			fields: map[string]string{"visa": "j1", "step3": "passed"}},
 		{name: "line break", fragment: "v=1&step2=25%0A0",
@@ -86,6 +90,11 @@ func TestHostileFragments(t *testing.T) {
 			for _, name := range tc.errors {
 				if msg := b.text(t, "#error-"+name); msg == "" {
 					t.Errorf("%s shows no error message", name)
+				}
+			}
+			if tc.option != "" {
+				if got := b.text(t, "option.option-invalid"); got != tc.option {
+					t.Errorf("invalid option text = %q, want %q", got, tc.option)
 				}
 			}
 			if n := eval[int](t, b, `document.querySelectorAll("img").length`); n != 0 {

@@ -212,7 +212,7 @@ func setValue(f field, value string) bool {
 			return true
 		}
 	}
-	opt := document().create("option", invalidOptionClass, value+" (from the link; not a valid choice)")
+	opt := document().create("option", invalidOptionClass, textutil.Quote(value)+" (from the link; not a valid choice)")
 	opt.setValue(value)
 	f.input.append(opt)
 	opt.v.Set("selected", true)
