@@ -14,17 +14,10 @@ package main
 //
 //	"t", hook, text          set the hook's text, unless it already has it
 //	"a", hook, name, value   set an attribute of the hook
-//	"h", hook, html          replace the hook's content
-//	"p", hook, path, text    set the text of the element at path in the hook
-//	"o", hook, path, html    replace the element at path in the hook
+//	"h", hook, html          make the hook's content match html, node by node
 //
-// A hook is an element's data-result name. A path leads from the hook down
-// to one element: a "count.index.tag/" step for each level, with the number
-// of element children the parent must have, the child's index among them
-// and the child's tag. A page that no longer matches a path, because a
-// browser extension such as a translator rewrote the section, makes the
-// page skip the section's other writes and return its hook in an array.
-// Writes to a hook the page lacks are skipped.
+// A hook is an element's data-result name. Writes to a hook the page lacks
+// are skipped.
 
 // queue adds one write whose arguments are all text.
 //
@@ -34,11 +27,12 @@ func (c *calculator) queue(op string, args ...string) {
 	write(&c.writes, `"`, "")
 }
 
-// queueHTML adds one write whose last argument is elems written as HTML.
+// queueSection adds an "h" write: args holds the hook, and elems are its
+// new content.
 //
 //go:noinline
-func (c *calculator) queueHTML(op string, elems []*elem, args ...string) {
-	c.begin(op, args)
+func (c *calculator) queueSection(elems []*elem, args ...string) {
+	c.begin("h", args)
 	write(&c.writes, `","`, "")
 	for _, e := range elems {
 		e.writeHTML(&c.writes)
@@ -101,20 +95,13 @@ func writeText(b *[]byte, s string, html bool) {
 	write(b, s[last:], "")
 }
 
-// flush sends the queued writes to the page. Sections whose patches no
-// longer fit the page are then written whole.
+// flush sends the queued writes to the page.
 func (c *calculator) flush() {
-	for range 2 {
-		if len(c.writes) == 0 {
-			return
-		}
-		write(&c.writes, "]", "")
-		batch := string(c.writes)
-		c.writes = c.writes[:0]
-		failed := c.page.Call("applyWrites", batch)
-		for i := range failed.Length() {
-			hook := failed.Index(i).String()
-			c.queueHTML("h", c.sections[hook], hook)
-		}
+	if len(c.writes) == 0 {
+		return
 	}
+	write(&c.writes, "]", "")
+	batch := string(c.writes)
+	c.writes = c.writes[:0]
+	c.page.Call("applyWrites", batch)
 }

@@ -32,56 +32,68 @@
   // applyWrites makes the page writes of one planner update, which the Go
   // program sends as one JSON array of strings so that it crosses into
   // JavaScript once per update rather than once per write. The format is
-  // described in the program's wasm/batch.go. It returns the hooks of the
-  // sections whose element paths no longer fit the page; the program then
-  // writes those sections whole.
-  var hooks = null;
+  // described in the program's wasm/batch.go.
   function applyWrites(batch) {
     var writes = JSON.parse(batch);
-    var failed = [];
-    if (!hooks) {
-      hooks = {};
-      document.querySelectorAll("[data-result]").forEach(function (el) {
-        hooks[el.getAttribute("data-result")] = el;
-      });
-    }
-    for (var i = 0; i < writes.length; i += writes[i] === "t" || writes[i] === "h" ? 3 : 4) {
-      var op = writes[i];
-      var hook = writes[i + 1];
-      var el = hooks[hook];
-      if (!el || failed.indexOf(hook) >= 0) continue;
-      if (op === "t") {
+    for (var i = 0; i < writes.length; i += writes[i] === "a" ? 4 : 3) {
+      var el = resultElement(writes[i + 1]);
+      if (!el) continue;
+      if (writes[i] === "t") {
         if (el.textContent !== writes[i + 2]) el.textContent = writes[i + 2];
-      } else if (op === "a") {
+      } else if (writes[i] === "a") {
         el.setAttribute(writes[i + 2], writes[i + 3]);
-      } else if (op === "h") {
-        el.innerHTML = writes[i + 2];
       } else {
-        el = elementAt(el, writes[i + 2]);
-        if (!el) {
-          failed.push(hook);
-        } else if (op === "p") {
-          el.textContent = writes[i + 3];
-        } else {
-          el.outerHTML = writes[i + 3];
-        }
+        var template = document.createElement("template");
+        template.innerHTML = writes[i + 2];
+        morphChildren(el, template.content);
       }
     }
-    return failed;
   }
 
-  // elementAt follows a path of "count.index.tag/" steps down from el, and
-  // returns null where the page does not match a step.
-  function elementAt(el, path) {
-    var steps = path.split("/");
-    for (var i = 0; i < steps.length - 1; i++) {
-      var step = steps[i].split(".");
-      var kids = el.children;
-      if (kids.length !== +step[0]) return null;
-      el = kids[+step[1]];
-      if (!el || el.localName !== step[2]) return null;
+  // resultElement returns the element with the given data-result hook, or
+  // null. It looks again when an extension replaced the element it found.
+  var hooks = {};
+  function resultElement(hook) {
+    var el = hooks[hook];
+    if (!el || !el.isConnected) {
+      el = hooks[hook] = document.querySelector('[data-result="' + hook + '"]');
     }
     return el;
+  }
+
+  // morphChildren makes the children of el match those of want, node by
+  // node in order. A node with the same type, tag and attributes is kept and
+  // its children are matched in turn, so unchanged parts of a section stay
+  // in place for screen readers. Any other node is replaced by a copy from
+  // want. Comparing with the page rather than with the last update also
+  // undoes what an extension such as a translator changed in the section.
+  function morphChildren(el, want) {
+    var i = 0;
+    for (var node = want.firstChild; node; node = node.nextSibling, i++) {
+      var have = el.childNodes[i];
+      if (!have) {
+        el.appendChild(node.cloneNode(true));
+      } else if (!sameNode(have, node)) {
+        el.replaceChild(node.cloneNode(true), have);
+      } else if (have.nodeType === Node.ELEMENT_NODE) {
+        morphChildren(have, node);
+      } else if (have.nodeValue !== node.nodeValue) {
+        have.nodeValue = node.nodeValue;
+      }
+    }
+    while (el.childNodes.length > i) el.removeChild(el.lastChild);
+  }
+
+  // sameNode reports whether two nodes have the same type and, for
+  // elements, the same tag and attributes in the same order.
+  function sameNode(a, b) {
+    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
+    if (a.nodeType !== Node.ELEMENT_NODE) return true;
+    if (a.attributes.length !== b.attributes.length) return false;
+    for (var i = 0; i < a.attributes.length; i++) {
+      if (a.attributes[i].name !== b.attributes[i].name || a.attributes[i].value !== b.attributes[i].value) return false;
+    }
+    return true;
   }
   window.entPlanner = { applyWrites: applyWrites };
 
