@@ -28,6 +28,8 @@ func TestHostileFragments(t *testing.T) {
 		fields   map[string]string // field values after loading
 		errors   []string          // fields that must show an error
 		option   string            // the text of the option kept for an invalid choice
+		// issueCount, if not 0, is how many link issues are listed.
+		issueCount int
 	}{
 		{name: "bad escape", fragment: "v=1&step2=%zz&failures=1",
 			issues: []string{"not encoded correctly"}, fields: map[string]string{"step2": "", "failures": "1"}},
@@ -47,12 +49,18 @@ func TestHostileFragments(t *testing.T) {
 		{name: "invalid UTF-8", fragment: "v=1&step2=%FF%FE",
 			issues: []string{"cannot contain"}, errors: []string{"step2"}},
 		{name: "null byte", fragment: "v=1&budget=%00", errors: []string{"budget"}},
+		{name: "byte order mark", fragment: "v=1&budget=%EF%BB%BF1",
+			fields: map[string]string{"budget": "\ufeff1"}, errors: []string{"budget"}},
 		{name: "huge number", fragment: "v=1&step2=99999999999999999999999999", errors: []string{"step2"}},
 		{name: "negative", fragment: "v=1&failures=-1&budget=-5", errors: []string{"failures", "budget"}},
 		{name: "markup as key", fragment: "<img src=x onerror=alert(1)>=1",
 			issues: []string{`unknown setting "<img src"`}},
 		{name: "quote, backslash and tab in a key", fragment: "v=1&a%22b%5Cc%09d%26=1",
-			issues: []string{"unknown setting \"a\"b\\c\td&\""}},
+			issues: []string{`unknown setting "a\"b\\c\td&"`}},
+		{name: "right-to-left override in a key", fragment: "v=1&%E2%80%AEevil.exe=1",
+			issues: []string{`unknown setting "\u202eevil.exe"`}},
+		{name: "one unknown key many times", fragment: "v=1" + strings.Repeat("&a=1", 300),
+			issues: []string{`unknown setting "a"`}, issueCount: 1},
 		{name: "other version", fragment: "v=2&step2=250",
 			issues: []string{"another version"}, fields: map[string]string{"step2": "250"}},
 		{name: "too long", fragment: "v=1&failures=2&step2=" + strings.Repeat("9", 5000),
@@ -81,6 +89,9 @@ func TestHostileFragments(t *testing.T) {
 			}
 			if len(tc.issues) == 0 && issues != "" {
 				t.Errorf("link issues = %q, want none", issues)
+			}
+			if n := eval[int](t, b, `document.querySelectorAll('[data-result="link-issues"] li').length`); tc.issueCount > 0 && n != tc.issueCount {
+				t.Errorf("%d link issues listed, want %d", n, tc.issueCount)
 			}
 			for name, want := range tc.fields {
 				if got := b.fieldValue(t, name); got != want {

@@ -3,6 +3,8 @@ package plan
 import (
 	"strings"
 	"time"
+
+	"github.com/entbackup/ent-backup-planner/internal/textutil"
 )
 
 // FragmentVersion is the value of the "v" key that starts every fragment this
@@ -33,17 +35,16 @@ type FragmentIssue struct {
 
 // Message describes the issue in a sentence for the page.
 func (i FragmentIssue) Message() string {
-	key := i.Key
-	if len(key) > MaxValueLength {
-		key = key[:MaxValueLength] + "…"
-	}
+	// The key is quoted like a field's invalid value, so characters that
+	// would hide or reorder the text show as escapes.
+	key := textutil.Quote(shorten(i.Key))
 	switch i.Kind {
 	case IssueUnknownKey:
-		return "The link has an unknown setting \"" + key + "\"; it was ignored."
+		return "The link has an unknown setting " + key + "; it was ignored."
 	case IssueDuplicate:
-		return "The link sets " + key + " more than once; the first value was used."
+		return "The link sets " + i.Key + " more than once; the first value was used."
 	case IssueBadEncoding:
-		return "Part of the link is not encoded correctly (\"" + key + "\"); it was ignored."
+		return "Part of the link is not encoded correctly (" + key + "); it was ignored."
 	case IssueTruncated:
 		return "The link is longer than a profile can be; the end of it was ignored."
 	default:
@@ -127,9 +128,15 @@ var fieldNames = func() []string {
 	return names
 }()
 
-// addIssue appends one issue. A call costs the .wasm less than an inlined
-// append.
+// addIssue appends one issue, unless an equal one is listed already: a link
+// that repeats one unknown setting hundreds of times gets one message. A
+// call costs the .wasm less than an inlined append.
 func addIssue(issues *[]FragmentIssue, kind FragmentIssueKind, key string) {
+	for _, i := range *issues {
+		if i.Kind == kind && i.Key == key {
+			return
+		}
+	}
 	*issues = append(*issues, FragmentIssue{Kind: kind, Key: key})
 }
 

@@ -327,10 +327,7 @@ func (e *FieldError) Error() string {
 
 // Message returns the error without the field name, for display next to the field.
 func (e *FieldError) Message() string {
-	value := e.Value
-	if len(value) > MaxValueLength {
-		value = value[:MaxValueLength] + "…"
-	}
+	value := shorten(e.Value)
 	switch e.Kind {
 	case ErrTooLong:
 		return "the value is too long; " + e.Spec.valid()

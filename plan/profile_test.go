@@ -305,3 +305,26 @@ func TestParseOtherDigitsAndDollars(t *testing.T) {
 		t.Errorf("message %q does not quote the value as typed", msg)
 	}
 }
+
+func TestLinkIssuesQuoteAndDedupe(t *testing.T) {
+	_, issues := DecodeFragment("v=1&a=1&%E2%80%AEevil=1&a=2&a=3")
+	if len(issues) != 2 {
+		t.Fatalf("issues = %+v, want one per unknown setting", issues)
+	}
+	if got, want := issues[0].Message(), `The link has an unknown setting "a"; it was ignored.`; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+	if got, want := issues[1].Message(), `The link has an unknown setting "\u202eevil"; it was ignored.`; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+}
+
+func TestShortenCutsWholeCharacters(t *testing.T) {
+	long := strings.Repeat("a", MaxValueLength-1) + "é" // é is 2 bytes and crosses the limit
+	if got, want := shorten(long), strings.Repeat("a", MaxValueLength-1)+"…"; got != want {
+		t.Errorf("shorten = %q, want %q", got, want)
+	}
+	if got := shorten("short"); got != "short" {
+		t.Errorf("shorten(short) = %q", got)
+	}
+}

@@ -92,3 +92,17 @@ func compare[T int | float64](a, b T) int {
 // plan's result types carry it because the .wasm would otherwise hold an
 // equality function for each of them, and nothing compares them.
 type noCompare [0]func()
+
+// shorten returns s cut to at most MaxValueLength bytes, at the start of a
+// UTF-8 sequence, with "…" appended when it was cut.
+func shorten(s string) string {
+	if len(s) <= MaxValueLength {
+		return s
+	}
+	end := MaxValueLength
+	// A byte 10xxxxxx continues a UTF-8 sequence.
+	for end > 0 && s[end]&0xc0 == 0x80 {
+		end--
+	}
+	return s[:end] + "…"
+}

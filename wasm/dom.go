@@ -94,6 +94,14 @@ func (n node) setHidden(hidden bool) {
 }
 
 func (n node) value() string         { return n.v.Get("value").String() }
-func (n node) setValue(value string) { n.v.Set("value", value) }
+// setValue sets the node's value property. Go hands strings to JavaScript
+// through a TextDecoder, which drops a leading byte order mark (U+FEFF), so
+// a value that starts with one gets a second one to keep the first.
+func (n node) setValue(value string) {
+	if len(value) >= 3 && value[:3] == "\ufeff" {
+		value = "\ufeff" + value
+	}
+	n.v.Set("value", value)
+}
 func (n node) append(child node)     { n.v.Call("appendChild", child.v) }
 func (n node) addClass(class string) { n.v.Get("classList").Call("add", class) }
