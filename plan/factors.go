@@ -159,6 +159,9 @@ func step2Factor(p Profile) Factor {
 func attemptsFactor(p Profile) Factor {
 	f := Factor{ID: FactorAttempts}
 	switch {
+	case p.FailuresError != "":
+		f.Level = LevelFair
+		f.Reason = rejectedReason("failed attempts", p.FailuresError)
 	case p.Failures == 0:
 		f.Level = LevelStrong
 		f.Reason = "No failed USMLE attempts."
@@ -261,6 +264,11 @@ func graduationFactor(p Profile) Factor {
 
 func visaFactor(p Profile) Factor {
 	f := Factor{ID: FactorVisa}
+	if p.VisaError != "" {
+		f.Level = LevelFair
+		f.Reason = rejectedReason("visa", p.VisaError)
+		return f
+	}
 	switch p.Visa {
 	case VisaNone:
 		f.Level = LevelStrong

@@ -69,16 +69,18 @@ type Profile struct {
 	Interests        Interests
 	Budget           int
 
-	// Step2Error and GradYearError are the messages (FieldError.Message) of
-	// a step2 or grad_year value that ParseProfile rejected, or "".
-	// ParseProfile then leaves Step2 or GradYear at 0 as for an empty field,
-	// and the factor's reason quotes the message instead of calling the
-	// value pending or not entered. They are strings, not *FieldError, so
-	// profiles stay comparable with ==.
+	// Step2Error, GradYearError, FailuresError and VisaError are the
+	// messages (FieldError.Message) of a value of that field that
+	// ParseProfile rejected, or "". ParseProfile then leaves the field at its
+	// default, and the factor's reason quotes the message and counts the
+	// factor as fair, instead of rating the default. They are strings, not
+	// *FieldError, so profiles stay comparable with ==.
 	// NOTE: the move-up steps and the timeline still treat a rejected
 	// Step 2 CK as not taken yet.
 	Step2Error    string
 	GradYearError string
+	FailuresError string
+	VisaError     string
 }
 
 // NoBudget is the Budget value of a profile without a spending limit.
@@ -523,6 +525,10 @@ func (p *Profile) setError(pos int, err *FieldError) {
 		p.Step2Error = err.Message()
 	case posGradYear:
 		p.GradYearError = err.Message()
+	case posFailures:
+		p.FailuresError = err.Message()
+	case posVisa:
+		p.VisaError = err.Message()
 	}
 }
 

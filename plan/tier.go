@@ -136,7 +136,7 @@ func decide(p Profile, factors []Factor) Assessment {
 	case softWeak > MaxWeakForTier2:
 		a.Tier = Tier3
 		appendTo(&a.Why, "Several weak factors together: "+joinList(softWeakNames, "and")+".")
-	case step2 == LevelStrong && p.Failures == 0 &&
+	case step2 == LevelStrong && level(FactorAttempts) == LevelStrong &&
 		level(FactorENTExperience) == LevelStrong && level(FactorENTLetters) == LevelStrong && weak == 0:
 		a.Tier = Tier1
 		appendTo(&a.Why, "Strong Step 2 CK, no failures, strong US ENT experience and ENT letters, and no weak factor.")

@@ -246,3 +246,24 @@ func TestExamplesKeepTierOneYearLater(t *testing.T) {
 		})
 	}
 }
+
+func TestRejectedAttemptsAndVisaCountAsFair(t *testing.T) {
+	values := map[string]string{"step2": "255", "ent_rotations": "2", "letters_ent_us": "2", "ent_research": "2", "failures": "two", "visa": "J-1 "}
+	p, errs := ParseProfile(values, testToday)
+	if len(errs) != 2 {
+		t.Fatalf("errors = %d, want 2 (failures and visa)", len(errs))
+	}
+	a := Assess(p)
+	for _, id := range []FactorID{FactorAttempts, FactorVisa} {
+		f := a.Factors[id]
+		if f.Level != LevelFair {
+			t.Errorf("%s level = %v, want fair for a rejected entry", id.Title(), f.Level)
+		}
+		if !strings.Contains(f.Reason, "could not be used") {
+			t.Errorf("%s reason = %q, want it to say the entry could not be used", id.Title(), f.Reason)
+		}
+	}
+	if a.Tier == Tier1 {
+		t.Errorf("tier = %v with a rejected failed-attempts entry, want below Tier 1", a.Tier)
+	}
+}

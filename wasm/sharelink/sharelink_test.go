@@ -168,6 +168,8 @@ func FuzzEncode(f *testing.F) {
 		for _, p := range []*plan.Profile{&wantProfile, &gotProfile} {
 			p.Step2Error = strconv.FormatBool(p.Step2Error != "")
 			p.GradYearError = strconv.FormatBool(p.GradYearError != "")
+			p.FailuresError = strconv.FormatBool(p.FailuresError != "")
+			p.VisaError = strconv.FormatBool(p.VisaError != "")
 		}
 		if gotProfile != wantProfile {
 			t.Errorf("profile from link = %+v, want %+v", gotProfile, wantProfile)
