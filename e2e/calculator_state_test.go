@@ -133,6 +133,14 @@ func TestRememberOnThisDevice(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(`#planner-restore`)))
 	b.waitTrue(t, `document.querySelector('[name="step2"]').value==="251"`, "the remembered profile to fill the form")
 
+	// An edit stores the link's profile over the remembered one, so the
+	// offer to open that one goes away.
+	b.openPlanner(t, base+"/calculator/#v=1&step2=231")
+	b.waitTrue(t, `!document.getElementById("planner-restore-offer").hidden`, "the offer to open the remembered profile")
+	b.setField(t, "failures", "1")
+	b.waitTrue(t, `document.getElementById("planner-restore-offer").hidden`, "the offer to go once the form is stored")
+	b.waitTrue(t, storedProfile+`==="v=1&step2=231&failures=1"`, "the edited profile to be stored")
+
 	// Turning Remember off deletes the stored copy.
 	b.do(t, chromedp.Click(chromedp.CSS(`#planner-remember`)))
 	b.waitTrue(t, storedProfile+`===null`, "the stored profile to be deleted")
@@ -187,9 +195,14 @@ func TestResetClearsEverything(t *testing.T) {
 		t.Error("link issues still shown after Reset")
 	}
 
-	// Back undoes the reset.
+	b.waitText(t, `#planner-message`, "back to its starting values")
+
+	// Back brings the entries back, and the Reset message goes.
 	eval[bool](t, b, `(history.back(), true)`)
 	b.waitTrue(t, `document.querySelector('[name="step2"]').value==="252"`, "Back to bring the profile back")
+	if msg := b.text(t, `#planner-message`); msg != "" {
+		t.Errorf("message %q still shown after Back", msg)
+	}
 	b.checkNoProblems(t)
 }
 
@@ -301,5 +314,15 @@ func TestRememberOffInAnotherTab(t *testing.T) {
 		t.Errorf("the first tab stored %q after the second turned remembering off", *stored)
 	}
 	b.waitText(t, `#planner-message`, "turned off in another tab")
+
+	// Turning it on again in the second tab turns it on here too, with a
+	// message.
+	ctx, cancelRun = context.WithTimeout(other, time.Minute)
+	defer cancelRun()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#planner-remember`))); err != nil {
+		t.Fatalf("second tab: %v", err)
+	}
+	b.waitTrue(t, rememberBox, "the first tab's box to go on")
+	b.waitText(t, `#planner-message`, "turned on in another tab")
 	b.checkNoProblems(t)
 }

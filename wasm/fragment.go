@@ -60,6 +60,8 @@ func (c *calculator) navigated() {
 	c.loadLink(hash, false)
 	c.protectRemembered(hash)
 	c.update()
+	// A message such as Reset's no longer describes the form.
+	c.announce("")
 }
 
 // historyWriter rewrites the address bar's fragment with

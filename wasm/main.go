@@ -133,7 +133,12 @@ func (c *calculator) run(t task, args []js.Value) {
 		if len(args) == 0 || !c.fieldChanged(args[0].Get("target")) {
 			return
 		}
-		c.storagePaused = false
+		if c.storagePaused {
+			// The edit stores this profile over the remembered one, which
+			// the offer would no longer open.
+			c.storagePaused = false
+			c.showRestoreOffer(false)
+		}
 		c.update()
 	case taskNavigated:
 		c.navigated()

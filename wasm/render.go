@@ -363,7 +363,7 @@ func (c *calculator) announce(msg string) {
 	if !el.ok() {
 		return
 	}
-	if el.text() == msg {
+	if msg != "" && el.text() == msg {
 		msg += "\u00a0"
 	}
 	el.setText(msg)

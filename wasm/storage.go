@@ -136,7 +136,9 @@ func (c *calculator) storageChanged(event js.Value) {
 		return
 	}
 	c.setRememberBox(stored)
-	if !stored {
+	if stored {
+		c.announce("Remember on this device was turned on in another tab, so this tab stores your profile too.")
+	} else {
 		c.announce("Remember on this device was turned off in another tab, so this tab no longer stores your profile.")
 	}
 }
