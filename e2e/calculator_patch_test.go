@@ -84,8 +84,8 @@ func TestUpdatedPlanMatchesFreshLoad(t *testing.T) {
 
 // TestRewrittenSectionIsRepaired changes result sections behind the
 // planner's back, as a browser extension may: it inserts an element,
-// reorders items and replaces a result element with a copy. After the next
-// update each changed section matches a fresh page's again.
+// reorders items, changes a text and replaces a result element with a copy.
+// After the next update each changed section matches a fresh page's again.
 func TestRewrittenSectionIsRepaired(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)
@@ -101,6 +101,8 @@ func TestRewrittenSectionIsRepaired(t *testing.T) {
   why.insertBefore(why.children[1], why.children[0]);
   var tier = document.querySelector('[data-result="tier"]');
   tier.replaceWith(tier.cloneNode(true));
+  var reason = document.querySelector('[data-result="factors"] .factor-reason');
+  reason.textContent = "translated by an extension";
   return true;
 })()`)
 	b.setField(t, "step2", "262")

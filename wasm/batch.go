@@ -14,10 +14,18 @@ package main
 //
 //	"t", hook, text          set the hook's text, unless it already has it
 //	"a", hook, name, value   set an attribute of the hook
-//	"h", hook, html          make the hook's content match html, node by node
+//	"h", hook, html          replace the hook's content
+//	"p", hook, path, text    set the text of the element at path in the hook
+//	"o", hook, path, html    replace the element at path in the hook
 //
-// A hook is an element's data-result name. Writes to a hook the page lacks
-// are skipped.
+// A hook is an element's data-result name. A path leads from the hook down
+// to one element: a "count.index.tag/" step for each level, with the number
+// of element children the parent must have, the child's index among them
+// and the child's tag. The page skips the other writes of a section and
+// returns its hook in an array when something else, such as a browser
+// extension or a translator, changed the section since the page last
+// wrote it, or when a path no longer fits it. Writes to a hook the page
+// lacks are skipped.
 
 // queue adds one write whose arguments are all text.
 //
@@ -27,12 +35,11 @@ func (c *calculator) queue(op string, args ...string) {
 	write(&c.writes, `"`, "")
 }
 
-// queueSection adds an "h" write: args holds the hook, and elems are its
-// new content.
+// queueHTML adds one write whose last argument is elems written as HTML.
 //
 //go:noinline
-func (c *calculator) queueSection(elems []*elem, args ...string) {
-	c.begin("h", args)
+func (c *calculator) queueHTML(op string, elems []*elem, args ...string) {
+	c.begin(op, args)
 	write(&c.writes, `","`, "")
 	for _, e := range elems {
 		e.writeHTML(&c.writes)
@@ -95,13 +102,20 @@ func writeText(b *[]byte, s string, html bool) {
 	write(b, s[last:], "")
 }
 
-// flush sends the queued writes to the page.
+// flush sends the queued writes to the page. Sections the page could not
+// patch are then written whole.
 func (c *calculator) flush() {
-	if len(c.writes) == 0 {
-		return
+	for range 2 {
+		if len(c.writes) == 0 {
+			return
+		}
+		write(&c.writes, "]", "")
+		batch := string(c.writes)
+		c.writes = c.writes[:0]
+		failed := c.page.Call("applyWrites", batch)
+		for i := range failed.Length() {
+			hook := failed.Index(i).String()
+			c.queueHTML("h", c.sections[hook], hook)
+		}
 	}
-	write(&c.writes, "]", "")
-	batch := string(c.writes)
-	c.writes = c.writes[:0]
-	c.page.Call("applyWrites", batch)
 }

@@ -2,6 +2,10 @@
 
 package main
 
+import (
+	"strconv"
+)
+
 // elem is an element to be created in the page: a tag, attributes, text and
 // children. Rendering builds a tree of elems and writes it as HTML, so the
 // program can tell from the HTML whether a section changed before it touches
@@ -150,25 +154,40 @@ func (e *elem) writeHTML(b *[]byte) {
 	write(b, ">", "")
 }
 
-// section makes the element with the given data-result hook show kids. It
-// compares kids with the trees it showed last and sends the section as HTML
-// when they differ. The page then changes only the nodes that differ
-// (morphChildren in planner-loader.js), so typing a digit replaces one list
-// item rather than the section, and a screen reader's position in the
+// section makes the element with the given data-result hook show kids. The
+// first time, and whenever the number of kids changes, it writes the whole
+// section as HTML. Otherwise it compares kids with the trees it showed last
+// and writes only the elements that differ, so typing a digit replaces one
+// list item rather than the section, and a screen reader's position in the
 // unchanged parts stays put.
 func (c *calculator) section(name string, kids ...*elem) {
 	old, written := c.sections[name]
 	c.sections[name] = kids
 	if written && len(old) == len(kids) {
-		same := true
-		for i := range kids {
-			same = same && sameTree(old[i], kids[i])
+		c.patchKids(name, "", old, kids)
+		return
+	}
+	c.queueHTML("h", kids, name)
+}
+
+// patchKids queues the writes that turn the element children old of the
+// element at path in the hook into kids, which have the same length.
+func (c *calculator) patchKids(hook, path string, old, kids []*elem) {
+	for i, k := range kids {
+		if sameTree(old[i], k) {
+			continue
 		}
-		if same {
-			return
+		step := path + strconv.Itoa(len(old)) + "." + strconv.Itoa(i) + "." + old[i].tag + "/"
+		same := sameTag(old[i], k)
+		switch {
+		case same && old[i].text == k.text && len(old[i].kids) == len(k.kids):
+			c.patchKids(hook, step, old[i].kids, k.kids)
+		case same && len(old[i].kids) == 0 && len(k.kids) == 0:
+			c.queue("p", hook, step, k.text)
+		default:
+			c.queueHTML("o", kids[i:i+1], hook, step)
 		}
 	}
-	c.queueSection(kids, name)
 }
 
 // sameTree reports whether two trees would be written as the same HTML.

@@ -32,68 +32,82 @@
   // applyWrites makes the page writes of one planner update, which the Go
   // program sends as one JSON array of strings so that it crosses into
   // JavaScript once per update rather than once per write. The format is
-  // described in the program's wasm/batch.go.
+  // described in the program's wasm/batch.go. It returns the hooks of the
+  // sections it could not patch; the program then writes those whole.
   function applyWrites(batch) {
     var writes = JSON.parse(batch);
-    for (var i = 0; i < writes.length; i += writes[i] === "a" ? 4 : 3) {
-      var el = resultElement(writes[i + 1]);
-      if (!el) continue;
-      if (writes[i] === "t") {
+    var failed = [];
+    // Changes made before this call were not the program's own.
+    noteForeignChanges(observer.takeRecords());
+    for (var i = 0; i < writes.length; i += writes[i] === "t" || writes[i] === "h" ? 3 : 4) {
+      var op = writes[i];
+      var hook = writes[i + 1];
+      var el = resultElement(hook);
+      if (!el || failed.indexOf(hook) >= 0) continue;
+      if (op === "t") {
         if (el.textContent !== writes[i + 2]) el.textContent = writes[i + 2];
-      } else if (writes[i] === "a") {
+      } else if (op === "a") {
         el.setAttribute(writes[i + 2], writes[i + 3]);
+      } else if (op === "h") {
+        el.innerHTML = writes[i + 2];
+        delete changedByOthers[hook];
       } else {
-        var template = document.createElement("template");
-        template.innerHTML = writes[i + 2];
-        morphChildren(el, template.content);
+        el = changedByOthers[hook] ? null : elementAt(el, writes[i + 2]);
+        if (!el) {
+          failed.push(hook);
+        } else if (op === "p") {
+          el.textContent = writes[i + 3];
+        } else {
+          el.outerHTML = writes[i + 3];
+        }
       }
     }
+    // The changes just made are the program's own.
+    observer.takeRecords();
+    return failed;
   }
 
   // resultElement returns the element with the given data-result hook, or
-  // null. It looks again when an extension replaced the element it found.
+  // null. It looks again when something replaced the element it found.
   var hooks = {};
   function resultElement(hook) {
     var el = hooks[hook];
     if (!el || !el.isConnected) {
       el = hooks[hook] = document.querySelector('[data-result="' + hook + '"]');
+      if (el) observer.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
     }
     return el;
   }
 
-  // morphChildren makes the children of el match those of want, node by
-  // node in order. A node with the same type, tag and attributes is kept and
-  // its children are matched in turn, so unchanged parts of a section stay
-  // in place for screen readers. Any other node is replaced by a copy from
-  // want. Comparing with the page rather than with the last update also
-  // undoes what an extension such as a translator changed in the section.
-  function morphChildren(el, want) {
-    var i = 0;
-    for (var node = want.firstChild; node; node = node.nextSibling, i++) {
-      var have = el.childNodes[i];
-      if (!have) {
-        el.appendChild(node.cloneNode(true));
-      } else if (!sameNode(have, node)) {
-        el.replaceChild(node.cloneNode(true), have);
-      } else if (have.nodeType === Node.ELEMENT_NODE) {
-        morphChildren(have, node);
-      } else if (have.nodeValue !== node.nodeValue) {
-        have.nodeValue = node.nodeValue;
+  // changedByOthers marks the hooks of the sections that something other
+  // than applyWrites changed since applyWrites last wrote them whole.
+  // Their next patch could land on the wrong element, so they are written
+  // whole instead.
+  var changedByOthers = {};
+  var observer = new MutationObserver(noteForeignChanges);
+  function noteForeignChanges(records) {
+    records.forEach(function (record) {
+      for (var node = record.target; node; node = node.parentNode) {
+        if (node.nodeType === Node.ELEMENT_NODE && node.hasAttribute("data-result")) {
+          changedByOthers[node.getAttribute("data-result")] = true;
+          return;
+        }
       }
-    }
-    while (el.childNodes.length > i) el.removeChild(el.lastChild);
+    });
   }
 
-  // sameNode reports whether two nodes have the same type and, for
-  // elements, the same tag and attributes in the same order.
-  function sameNode(a, b) {
-    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
-    if (a.nodeType !== Node.ELEMENT_NODE) return true;
-    if (a.attributes.length !== b.attributes.length) return false;
-    for (var i = 0; i < a.attributes.length; i++) {
-      if (a.attributes[i].name !== b.attributes[i].name || a.attributes[i].value !== b.attributes[i].value) return false;
+  // elementAt follows a path of "count.index.tag/" steps down from el, and
+  // returns null where the page does not match a step.
+  function elementAt(el, path) {
+    var steps = path.split("/");
+    for (var i = 0; i < steps.length - 1; i++) {
+      var step = steps[i].split(".");
+      var kids = el.children;
+      if (kids.length !== +step[0]) return null;
+      el = kids[+step[1]];
+      if (!el || el.localName !== step[2]) return null;
     }
-    return true;
+    return el;
   }
   window.entPlanner = { applyWrites: applyWrites };
 
