@@ -93,7 +93,8 @@ func (n node) setHidden(hidden bool) {
 	}
 }
 
-func (n node) value() string         { return n.v.Get("value").String() }
+func (n node) value() string { return n.v.Get("value").String() }
+
 // setValue sets the node's value property. Go hands strings to JavaScript
 // through a TextDecoder, which drops a leading byte order mark (U+FEFF), so
 // a value that starts with one gets a second one to keep the first.
