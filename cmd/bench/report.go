@@ -11,12 +11,12 @@ import (
 
 // report is everything one bench run measured.
 type report struct {
-	Started    time.Time
-	Machine    map[string]string
-	Plan       []planBenchmark
-	Wasm       measure.WasmPair
-	Pages      []pageSize
-	Browser    browserResult
+	Started time.Time
+	Machine map[string]string
+	Plan    []planBenchmark
+	Wasm    measure.WasmPair
+	Pages   []pageSize
+	Browser browserResult
 	// OneCompileThread repeats the recompute runs with V8 limited to one
 	// background compile thread.
 	OneCompileThread browserResult
