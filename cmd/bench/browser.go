@@ -66,8 +66,12 @@ type browserResult struct {
 	Events      int
 	Runs        int // recompute runs, each in a new Chromium
 	// First is the recompute timing of the first Events input events after
-	// the load, Next that of the Events after them.
+	// the load, Next that of the Events after them, each from the run with
+	// the median 95th percentile of its first events.
 	First, Next recomputeStats
+	// FirstP95Range and NextP95Range are the lowest and highest 95th
+	// percentiles over the runs.
+	FirstP95Range, NextP95Range [2]float64
 }
 
 // recomputeStats sums up the timings of a run of input events.
@@ -127,7 +131,10 @@ func browserTimings(base string, loads, runs, events int, jsFlags string) (brows
 		}
 		done = append(done, run{first, next})
 	}
+	slices.SortFunc(done, func(a, b run) int { return cmp.Compare(a.next.P95, b.next.P95) })
+	res.NextP95Range = [2]float64{done[0].next.P95, done[len(done)-1].next.P95}
 	slices.SortFunc(done, func(a, b run) int { return cmp.Compare(a.first.P95, b.first.P95) })
+	res.FirstP95Range = [2]float64{done[0].first.P95, done[len(done)-1].first.P95}
 	res.First, res.Next = done[len(done)/2].first, done[len(done)/2].next
 	return res, nil
 }

@@ -16,7 +16,7 @@ func main() {
 	out := flag.String("out", "BENCHMARKS.md", "file to write the report to")
 	public := flag.String("public", "public", "folder of the built site")
 	loads := flag.Int("loads", 5, "page loads for the time to the first result")
-	runs := flag.Int("runs", 3, "recompute runs, each in a new Chromium")
+	runs := flag.Int("runs", 5, "recompute runs, each in a new Chromium")
 	events := flag.Int("events", 300, "input events per half of a recompute run")
 	lighthouse := flag.Bool("lighthouse", true, "run Lighthouse (installs it with npm into bench/node_modules)")
 	flag.Parse()
