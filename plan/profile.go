@@ -288,7 +288,8 @@ func FieldSpecs(today time.Time) []FieldSpec {
 		specs[i].Labels = append([]string(nil), specs[i].Labels...)
 	}
 	specs[posGradYear].Max = year + MatchYearsAhead
-	specs[posMatchYear].Min, specs[posMatchYear].Max = year, year+MatchYearsAhead
+	// A Match whose Match Day has passed can no longer be planned for.
+	specs[posMatchYear].Min, specs[posMatchYear].Max = DefaultMatchYear(today), year+MatchYearsAhead
 	return specs
 }
 

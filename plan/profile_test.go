@@ -93,8 +93,9 @@ func TestParseProfileErrors(t *testing.T) {
 		{"interest text", "int_lifestyle", "high", `int_lifestyle: "high" is not a whole number; choose “Not at all” (0), “Somewhat” (1), “Quite a lot” (2) or “Very much” (3)`},
 		{"budget above max", "budget", "100001", "budget: 100001 is out of range; enter an amount in US dollars from 0 to 100000, or leave it empty"},
 		{"budget at max", "budget", "100000", ""},
-		{"match year past", "match_year", "2025", "match_year: 2025 is out of range; enter a year from 2026 to 2030, or leave it empty"},
-		{"match year too far", "match_year", "2031", "match_year: 2031 is out of range; enter a year from 2026 to 2030, or leave it empty"},
+		{"match year past", "match_year", "2025", "match_year: 2025 is out of range; enter a year from 2027 to 2030, or leave it empty"},
+		{"match year whose Match Day passed", "match_year", "2026", "match_year: 2026 is out of range; enter a year from 2027 to 2030, or leave it empty"},
+		{"match year too far", "match_year", "2031", "match_year: 2031 is out of range; enter a year from 2027 to 2030, or leave it empty"},
 		{"grad year too early", "grad_year", "1949", "grad_year: 1949 is out of range; enter a year from 1950 to 2030, or leave it empty"},
 		{"grad year after match", "grad_year", "2028", "grad_year: 2028 is after the target Match; enter a year from 1950 to 2027, or leave it empty"},
 		{"huge number", "ent_research", "99999999999999999999", "ent_research: the value is too long; enter a whole number from 0 to 200"},
@@ -228,8 +229,13 @@ func TestFieldSpecsYearRanges(t *testing.T) {
 	if got := specs[posGradYear]; got.Name != FieldGradYear || got.Min != MinGradYear || got.Max != year+MatchYearsAhead {
 		t.Errorf("grad_year spec = %+v, want %s from %d to %d", got, FieldGradYear, MinGradYear, year+MatchYearsAhead)
 	}
-	if got := specs[posMatchYear]; got.Name != FieldMatchYear || got.Min != year || got.Max != year+MatchYearsAhead {
-		t.Errorf("match_year spec = %+v, want %s from %d to %d", got, FieldMatchYear, year, year+MatchYearsAhead)
+	if got := specs[posMatchYear]; got.Name != FieldMatchYear || got.Min != year+1 || got.Max != year+MatchYearsAhead {
+		t.Errorf("match_year spec = %+v, want %s from %d (Match Day %d has passed) to %d", got, FieldMatchYear, year+1, year, year+MatchYearsAhead)
+	}
+	// Before Match Day, this year's Match can still be planned for.
+	march := time.Date(year, time.March, 1, 0, 0, 0, 0, time.UTC)
+	if got := FieldSpecs(march)[posMatchYear]; got.Min != year {
+		t.Errorf("match_year from %d on %s, want from %d", got.Min, march.Format("2006-01-02"), year)
 	}
 }
 

@@ -14,17 +14,20 @@ import (
 // it as site.Data.planner.
 const Path = "data/planner.json"
 
-// Field is one form field's valid values. Year fields give MinYearOffset and
-// MaxYearOffset instead of fixed bounds when a bound moves with the current
-// year; the templates add the build year.
+// Field is one form field's valid values. A bound of a year field that moves
+// with the day is marked by MinNextMatch or MaxFromYear, and the templates
+// work it out at build time.
 type Field struct {
-	Name        string   `json:"name"`
-	Kind        string   `json:"kind"`
-	Min         int      `json:"min"`
-	Max         int      `json:"max"`
-	MinFromYear bool     `json:"min_from_year,omitempty"`
-	MaxFromYear bool     `json:"max_from_year,omitempty"`
-	Choices     []string `json:"choices,omitempty"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	Min  int    `json:"min"`
+	Max  int    `json:"max"`
+	// MinNextMatch marks a minimum that is the Match a plan made that day
+	// targets (plan.DefaultMatchYear), which the templates work out at build
+	// time. MaxFromYear marks a maximum that is an offset from the year.
+	MinNextMatch bool     `json:"min_next_match,omitempty"`
+	MaxFromYear  bool     `json:"max_from_year,omitempty"`
+	Choices      []string `json:"choices,omitempty"`
 	// Labels are the texts of the form's select options, as in
 	// plan.FieldSpec.Labels. A field without them is a text input.
 	Labels   []string `json:"labels,omitempty"`
@@ -82,7 +85,7 @@ func Build() Data {
 			f.Kind = "choice"
 		}
 		if s.Name == plan.FieldMatchYear {
-			f.MinFromYear = true
+			f.MinNextMatch = true
 		}
 		if s.Name == plan.FieldMatchYear || s.Name == plan.FieldGradYear {
 			f.MaxFromYear = true
