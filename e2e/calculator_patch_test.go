@@ -119,3 +119,35 @@ func TestRewrittenSectionIsRepaired(t *testing.T) {
 	}
 	b.checkNoProblems(t)
 }
+
+// TestForeignEditsUndoneOnNextUpdate edits sections that the next change
+// does not touch, and a text hook, and replaces a section with an edited
+// copy. The next update of any field undoes all of it.
+func TestForeignEditsUndoneOnNextUpdate(t *testing.T) {
+	base := serveSite(t)
+	b := newBrowser(t)
+	b.openPlanner(t, base+"/calculator/#v=1&step2=252&ent_rotations=2")
+
+	eval[bool](t, b, `(function () {
+  var ranking = document.querySelector('[data-result="backup-ranking"]');
+  ranking.insertBefore(ranking.children[1], ranking.children[0]);
+  var tier = document.querySelector('[data-result="tier"]');
+  tier.textContent = "Nivel X";
+  tier.setAttribute("data-tier", "x");
+  var factors = document.querySelector('[data-result="factors"]');
+  var copy = factors.cloneNode(true);
+  copy.insertBefore(copy.children[1], copy.children[0]);
+  factors.replaceWith(copy);
+  return true;
+})()`)
+	b.setField(t, "letters_other", "1")
+	results := `document.getElementById("results").innerHTML`
+	got := eval[string](t, b, results)
+
+	values := eval[map[string]string](t, b, formValuesScript)
+	b.openPlanner(t, base+"/calculator/?fresh#"+plan.EncodeFragment(values))
+	if want := eval[string](t, b, results); got != want {
+		t.Fatalf("after the update the plan differs from a fresh page's:\nupdated: %s\nfresh:   %s", got, want)
+	}
+	b.checkNoProblems(t)
+}

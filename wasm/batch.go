@@ -22,10 +22,11 @@ package main
 // to one element: a "count.index.tag/" step for each level, with the number
 // of element children the parent must have, the child's index among them
 // and the child's tag. The page skips the other writes of a section and
-// returns its hook in an array when something else, such as a browser
-// extension or a translator, changed the section since the page last
-// wrote it, or when a path no longer fits it. Writes to a hook the page
-// lacks are skipped.
+// returns its hook in an array when a path no longer fits it, or when
+// something else, such as a browser extension or a translator, changed the
+// section since the page last wrote it, whether or not the batch writes to
+// it. It restores text-only hooks that something else changed itself.
+// Writes to a hook the page lacks are skipped.
 
 // queue adds one write whose arguments are all text.
 //
@@ -103,7 +104,7 @@ func writeText(b *[]byte, s string, html bool) {
 }
 
 // flush sends the queued writes to the page. Sections the page could not
-// patch are then written whole.
+// patch, or that something else changed, are then written whole.
 func (c *calculator) flush() {
 	for range 2 {
 		if len(c.writes) == 0 {
@@ -115,7 +116,9 @@ func (c *calculator) flush() {
 		failed := c.page.Call("applyWrites", batch)
 		for i := range failed.Length() {
 			hook := failed.Index(i).String()
-			c.queueHTML("h", c.sections[hook], hook)
+			if kids, ok := c.sections[hook]; ok {
+				c.queueHTML("h", kids, hook)
+			}
 		}
 	}
 }

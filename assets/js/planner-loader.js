@@ -33,20 +33,26 @@
   // program sends as one JSON array of strings so that it crosses into
   // JavaScript once per update rather than once per write. The format is
   // described in the program's wasm/batch.go. It returns the hooks of the
-  // sections it could not patch; the program then writes those whole.
+  // sections it could not patch or that something else changed; the
+  // program then writes those whole.
   function applyWrites(batch) {
     var writes = JSON.parse(batch);
     var failed = [];
     // Changes made before this call were not the program's own.
+    Object.keys(hooks).forEach(resultElement);
     noteForeignChanges(observer.takeRecords());
+    restoreTexts();
     for (var i = 0; i < writes.length; i += writes[i] === "t" || writes[i] === "h" ? 3 : 4) {
       var op = writes[i];
       var hook = writes[i + 1];
       var el = resultElement(hook);
       if (!el || failed.indexOf(hook) >= 0) continue;
       if (op === "t") {
+        shown[hook] = writes[i + 2];
         if (el.textContent !== writes[i + 2]) el.textContent = writes[i + 2];
       } else if (op === "a") {
+        shownAttributes[hook] = shownAttributes[hook] || {};
+        shownAttributes[hook][writes[i + 2]] = writes[i + 3];
         el.setAttribute(writes[i + 2], writes[i + 3]);
       } else if (op === "h") {
         el.innerHTML = writes[i + 2];
@@ -64,15 +70,41 @@
     }
     // The changes just made are the program's own.
     observer.takeRecords();
+    for (hook in changedByOthers) {
+      if (failed.indexOf(hook) < 0) failed.push(hook);
+    }
     return failed;
   }
 
+  // shown holds the text applyWrites last gave each text-only hook, and
+  // shownAttributes the attributes it set on hooks, so that restoreTexts
+  // can undo what something else changed there.
+  var shown = {};
+  var shownAttributes = {};
+
+  // restoreTexts writes again the text and attributes of the text-only
+  // hooks that something else changed. Sections are left to the program,
+  // which holds their content.
+  function restoreTexts() {
+    for (var hook in changedByOthers) {
+      if (!(hook in shown)) continue;
+      var el = resultElement(hook);
+      if (!el) continue;
+      el.textContent = shown[hook];
+      var attributes = shownAttributes[hook] || {};
+      for (var name in attributes) el.setAttribute(name, attributes[name]);
+      delete changedByOthers[hook];
+    }
+  }
+
   // resultElement returns the element with the given data-result hook, or
-  // null. It looks again when something replaced the element it found.
+  // null. It looks again when something replaced the element it found, and
+  // counts the new element as changed by others: it may be an edited copy.
   var hooks = {};
   function resultElement(hook) {
     var el = hooks[hook];
     if (!el || !el.isConnected) {
+      if (el) changedByOthers[hook] = true;
       el = hooks[hook] = document.querySelector('[data-result="' + hook + '"]');
       if (el) observer.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
     }
