@@ -102,7 +102,11 @@ func (c *calculator) loadLink(fragment string, keepEdited bool) {
 	values, issues := plan.DecodeFragment(fragment)
 	c.linkIssues = c.linkIssues[:0]
 	for _, issue := range issues {
-		c.linkIssues = append(c.linkIssues, issue.Message())
+		// Different keys can give the same message, as when both are cut
+		// to the same first characters.
+		if msg := issue.Message(); !contains(c.linkIssues, msg) {
+			c.linkIssues = append(c.linkIssues, msg)
+		}
 	}
 	c.fill(values, keepEdited)
 }
