@@ -136,7 +136,9 @@ func decide(p Profile, factors []Factor) Assessment {
 	case softWeak > MaxWeakForTier2:
 		a.Tier = Tier3
 		appendTo(&a.Why, "Several weak factors together: "+joinList(softWeakNames, "and")+".")
-	case step2 == LevelStrong && level(FactorAttempts) == LevelStrong &&
+	// A rejected visa entry counts as fair, but the visa meant may be an
+	// H-1B, which is weak, so Tier 1 waits for the correction.
+	case step2 == LevelStrong && level(FactorAttempts) == LevelStrong && p.VisaError == "" &&
 		level(FactorENTExperience) == LevelStrong && level(FactorENTLetters) == LevelStrong && weak == 0:
 		a.Tier = Tier1
 		appendTo(&a.Why, "Strong Step 2 CK, no failures, strong US ENT experience and ENT letters, and no weak factor.")

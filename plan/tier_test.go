@@ -248,7 +248,7 @@ func TestExamplesKeepTierOneYearLater(t *testing.T) {
 }
 
 func TestRejectedAttemptsAndVisaCountAsFair(t *testing.T) {
-	values := map[string]string{"step2": "255", "ent_rotations": "2", "letters_ent_us": "2", "ent_research": "2", "failures": "two", "visa": "J-1 "}
+	values := map[string]string{"step2": "255", "ent_rotations": "2", "letters_ent_us": "2", "ent_research": "2", "failures": "two", "visa": "H-1B"}
 	p, errs := ParseProfile(values, testToday)
 	if len(errs) != 2 {
 		t.Fatalf("errors = %d, want 2 (failures and visa)", len(errs))
@@ -265,5 +265,12 @@ func TestRejectedAttemptsAndVisaCountAsFair(t *testing.T) {
 	}
 	if a.Tier == Tier1 {
 		t.Errorf("tier = %v with a rejected failed-attempts entry, want below Tier 1", a.Tier)
+	}
+
+	// A rejected visa alone also keeps the profile out of Tier 1.
+	delete(values, "failures")
+	p, _ = ParseProfile(values, testToday)
+	if a := Assess(p); a.Tier == Tier1 {
+		t.Errorf("tier = %v with a rejected visa entry, want below Tier 1", a.Tier)
 	}
 }
