@@ -203,6 +203,14 @@ func TestResetClearsEverything(t *testing.T) {
 	if msg := b.text(t, `#planner-message`); msg != "" {
 		t.Errorf("message %q still shown after Back", msg)
 	}
+
+	// An edit after Reset clears its message too.
+	b.do(t, chromedp.Click(chromedp.CSS(`#planner-reset`)))
+	b.waitText(t, `#planner-message`, "back to its starting values")
+	b.setField(t, "step2", "240")
+	if msg := b.text(t, `#planner-message`); msg != "" {
+		t.Errorf("message %q still shown after an edit", msg)
+	}
 	b.checkNoProblems(t)
 }
 
@@ -308,12 +316,12 @@ func TestRememberOffInAnotherTab(t *testing.T) {
 	}
 
 	b.waitTrue(t, `!`+rememberBox, "the first tab's box to go off")
+	b.waitText(t, `#planner-message`, "turned off in another tab")
 	b.setField(t, "failures", "2")
 	b.do(t, chromedp.Sleep(300*time.Millisecond))
 	if stored := eval[*string](t, b, storedProfile); stored != nil {
 		t.Errorf("the first tab stored %q after the second turned remembering off", *stored)
 	}
-	b.waitText(t, `#planner-message`, "turned off in another tab")
 
 	// Turning it on again in the second tab turns it on here too, with a
 	// message.

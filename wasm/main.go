@@ -80,6 +80,9 @@ type calculator struct {
 	// statusShown is set while the program's alert region shows an error,
 	// which the next update clears.
 	statusShown bool
+	// messageShown is set while the status line under the buttons may show
+	// a message, such as Reset's, which the next edit clears.
+	messageShown bool
 	// mayHaveInvalidOptions is set while a select may hold an option added
 	// for a value from a link that is not one of its choices.
 	mayHaveInvalidOptions bool
@@ -138,6 +141,9 @@ func (c *calculator) run(t task, args []js.Value) {
 			// the offer would no longer open.
 			c.storagePaused = false
 			c.showRestoreOffer(false)
+		}
+		if c.messageShown {
+			c.announce("")
 		}
 		c.update()
 	case taskNavigated:

@@ -367,4 +367,5 @@ func (c *calculator) announce(msg string) {
 		msg += "\u00a0"
 	}
 	el.setText(msg)
+	c.messageShown = msg != ""
 }
