@@ -335,6 +335,9 @@ func (e *FieldError) Message() string {
 	case ErrTooLong:
 		return "the value is too long; " + e.Spec.valid()
 	case ErrNotNumber:
+		if e.Field == FieldBudget {
+			return textutil.Quote(value) + " is not a whole number of dollars, written as 3000 or $3,000; " + e.Spec.valid()
+		}
 		return textutil.Quote(value) + " is not a whole number; " + e.Spec.valid()
 	case ErrNotChoice:
 		return textutil.Quote(value) + " is not a valid choice; " + e.Spec.valid()
