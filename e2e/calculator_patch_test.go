@@ -121,8 +121,9 @@ func TestRewrittenSectionIsRepaired(t *testing.T) {
 }
 
 // TestForeignEditsUndoneOnNextUpdate edits sections that the next change
-// does not touch, and a text hook, and replaces a section with an edited
-// copy. The next update of any field undoes all of it.
+// does not touch, a text hook and the attributes of result elements, and
+// replaces a section with an edited copy. The next update of any field
+// undoes all of it.
 func TestForeignEditsUndoneOnNextUpdate(t *testing.T) {
 	base := serveSite(t)
 	b := newBrowser(t)
@@ -134,6 +135,8 @@ func TestForeignEditsUndoneOnNextUpdate(t *testing.T) {
   var tier = document.querySelector('[data-result="tier"]');
   tier.textContent = "Nivel X";
   tier.setAttribute("data-tier", "x");
+  tier.setAttribute("lang", "es");
+  document.querySelector('[data-result="timeline"]').setAttribute("lang", "es");
   var factors = document.querySelector('[data-result="factors"]');
   var copy = factors.cloneNode(true);
   copy.insertBefore(copy.children[1], copy.children[0]);

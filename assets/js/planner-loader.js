@@ -55,6 +55,7 @@
         shownAttributes[hook][writes[i + 2]] = writes[i + 3];
         el.setAttribute(writes[i + 2], writes[i + 3]);
       } else if (op === "h") {
+        if (changedByOthers[hook]) restoreAttributes(el, hook);
         el.innerHTML = writes[i + 2];
         delete changedByOthers[hook];
       } else {
@@ -76,23 +77,22 @@
     return failed;
   }
 
-  // shown holds the text applyWrites last gave each text-only hook, and
-  // shownAttributes the attributes it set on hooks, so that restoreTexts
-  // can undo what something else changed there.
+  // shown is the text applyWrites last gave each text-only hook, and
+  // shownAttributes are the attributes it set on hooks, so that
+  // restoreTexts can undo what something else changed there.
   var shown = {};
   var shownAttributes = {};
 
   // restoreTexts writes again the text and attributes of the text-only
   // hooks that something else changed. Sections are left to the program,
-  // which holds their content.
+  // which keeps their content.
   function restoreTexts() {
     for (var hook in changedByOthers) {
       if (!(hook in shown)) continue;
       var el = resultElement(hook);
       if (!el) continue;
       el.textContent = shown[hook];
-      var attributes = shownAttributes[hook] || {};
-      for (var name in attributes) el.setAttribute(name, attributes[name]);
+      restoreAttributes(el, hook);
       delete changedByOthers[hook];
     }
   }
@@ -107,8 +107,30 @@
       if (el) changedByOthers[hook] = true;
       el = hooks[hook] = document.querySelector('[data-result="' + hook + '"]');
       if (el) observer.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+      if (el && !served[hook]) {
+        served[hook] = {};
+        for (var i = 0; i < el.attributes.length; i++) served[hook][el.attributes[i].name] = el.attributes[i].value;
+      }
     }
     return el;
+  }
+
+  // served records each hook's attributes as the page was served.
+  var served = {};
+
+  // restoreAttributes gives a hook element back the attributes it was
+  // served with and those applyWrites set, and removes any other.
+  function restoreAttributes(el, hook) {
+    var want = {};
+    [served[hook] || {}, shownAttributes[hook] || {}].forEach(function (attributes) {
+      for (var name in attributes) want[name] = attributes[name];
+    });
+    Array.prototype.slice.call(el.attributes).forEach(function (attribute) {
+      if (!(attribute.name in want)) el.removeAttribute(attribute.name);
+    });
+    for (var name in want) {
+      if (el.getAttribute(name) !== want[name]) el.setAttribute(name, want[name]);
+    }
   }
 
   // changedByOthers marks the hooks of the sections that something other
