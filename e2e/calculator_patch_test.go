@@ -146,11 +146,26 @@ func TestForeignEditsUndoneOnNextUpdate(t *testing.T) {
 	b.setField(t, "letters_other", "1")
 	results := `document.getElementById("results").innerHTML`
 	got := eval[string](t, b, results)
-
 	values := eval[map[string]string](t, b, formValuesScript)
 	b.openPlanner(t, base+"/calculator/?fresh#"+plan.EncodeFragment(values))
 	if want := eval[string](t, b, results); got != want {
 		t.Fatalf("after the update the plan differs from a fresh page's:\nupdated: %s\nfresh:   %s", got, want)
+	}
+
+	// An edit that changes nothing in the results repairs them too.
+	eval[bool](t, b, `(function () {
+  var ranking = document.querySelector('[data-result="backup-ranking"]');
+  ranking.insertBefore(ranking.children[1], ranking.children[0]);
+  document.querySelector('[data-result="tier"]').textContent = "Tier 99 (extension)";
+  return true;
+})()`)
+	b.setField(t, "us_rotations", "3")
+	got = eval[string](t, b, results)
+
+	values = eval[map[string]string](t, b, formValuesScript)
+	b.openPlanner(t, base+"/calculator/?fresh2#"+plan.EncodeFragment(values))
+	if want := eval[string](t, b, results); got != want {
+		t.Fatalf("after an update that changes no result the plan differs from a fresh page's:\nupdated: %s\nfresh:   %s", got, want)
 	}
 	b.checkNoProblems(t)
 }

@@ -103,12 +103,13 @@ func writeText(b *[]byte, s string, html bool) {
 	write(b, s[last:], "")
 }
 
-// flush sends the queued writes to the page. Sections the page could not
-// patch, or that something else changed, are then written whole.
+// flush sends the queued writes to the page, even when there are none, so
+// the page can report what something else changed. Sections the page could
+// not patch, or that something else changed, are then written whole.
 func (c *calculator) flush() {
 	for range 2 {
 		if len(c.writes) == 0 {
-			return
+			write(&c.writes, "[", "")
 		}
 		write(&c.writes, "]", "")
 		batch := string(c.writes)
@@ -119,6 +120,9 @@ func (c *calculator) flush() {
 			if kids, ok := c.sections[hook]; ok {
 				c.queueHTML("h", kids, hook)
 			}
+		}
+		if len(c.writes) == 0 {
+			return
 		}
 	}
 }
