@@ -22,6 +22,9 @@ type lighthouseResult struct {
 	// time in milliseconds, and CLS the cumulative layout shift, as
 	// Lighthouse simulates them.
 	LCP, TBT, CLS float64
+	// AllPerformance is the performance score of every run, lowest first,
+	// in the reported result.
+	AllPerformance []int
 }
 
 // lighthouseScores installs the pinned Lighthouse with npm if needed and runs
@@ -55,7 +58,11 @@ func lighthouseScores(base string) ([]lighthouseResult, error) {
 			runs = append(runs, r)
 		}
 		slices.SortFunc(runs, func(a, b lighthouseResult) int { return a.Performance - b.Performance })
-		results = append(results, runs[len(runs)/2])
+		median := runs[len(runs)/2]
+		for _, r := range runs {
+			median.AllPerformance = append(median.AllPerformance, r.Performance)
+		}
+		results = append(results, median)
 	}
 	return results, nil
 }
