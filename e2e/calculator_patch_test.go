@@ -97,8 +97,8 @@ func TestRewrittenSectionIsRepaired(t *testing.T) {
   var extra = document.createElement("font");
   extra.textContent = "added by an extension";
   factors.insertBefore(extra, factors.firstChild);
-  var why = document.querySelector('[data-result="backup-ranking"]');
-  why.insertBefore(why.children[1], why.children[0]);
+  var ranking = document.querySelector('[data-result="backup-ranking"]');
+  ranking.insertBefore(ranking.children[1], ranking.children[0]);
   var tier = document.querySelector('[data-result="tier"]');
   tier.replaceWith(tier.cloneNode(true));
   var reason = document.querySelector('[data-result="factors"] .factor-reason');

@@ -48,7 +48,7 @@
       var el = resultElement(hook);
       if (!el || failed.indexOf(hook) >= 0) continue;
       if (op === "t") {
-        shown[hook] = writes[i + 2];
+        shownText[hook] = writes[i + 2];
         if (el.textContent !== writes[i + 2]) el.textContent = writes[i + 2];
       } else if (op === "a") {
         shownAttributes[hook] = shownAttributes[hook] || {};
@@ -77,10 +77,10 @@
     return failed;
   }
 
-  // shown is the text applyWrites last gave each text-only hook, and
+  // shownText is the text applyWrites last gave each text-only hook, and
   // shownAttributes are the attributes it set on hooks, so that
   // restoreTexts can undo what something else changed there.
-  var shown = {};
+  var shownText = {};
   var shownAttributes = {};
 
   // restoreTexts writes again the text and attributes of the text-only
@@ -88,10 +88,10 @@
   // which keeps their content.
   function restoreTexts() {
     for (var hook in changedByOthers) {
-      if (!(hook in shown)) continue;
+      if (!(hook in shownText)) continue;
       var el = resultElement(hook);
       if (!el) continue;
-      el.textContent = shown[hook];
+      el.textContent = shownText[hook];
       restoreAttributes(el, hook);
       delete changedByOthers[hook];
     }
