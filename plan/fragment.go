@@ -37,7 +37,7 @@ type FragmentIssue struct {
 func (i FragmentIssue) Message() string {
 	// The key is quoted like a field's invalid value, so characters that
 	// would hide or reorder the text show as escapes.
-	key := textutil.Quote(shorten(i.Key))
+	key := textutil.Quote(Shorten(i.Key))
 	switch i.Kind {
 	case IssueUnknownKey:
 		return "The link has an unknown setting " + key + "; it was ignored."

@@ -330,7 +330,7 @@ func (e *FieldError) Error() string {
 
 // Message returns the error without the field name, for display next to the field.
 func (e *FieldError) Message() string {
-	value := shorten(e.Value)
+	value := Shorten(e.Value)
 	switch e.Kind {
 	case ErrTooLong:
 		return "the value is too long; " + e.Spec.valid()

@@ -328,10 +328,10 @@ func TestLinkIssuesQuoteAndDedupe(t *testing.T) {
 
 func TestShortenCutsWholeCharacters(t *testing.T) {
 	long := strings.Repeat("a", MaxValueLength-1) + "é" // é is 2 bytes and crosses the limit
-	if got, want := shorten(long), strings.Repeat("a", MaxValueLength-1)+"…"; got != want {
+	if got, want := Shorten(long), strings.Repeat("a", MaxValueLength-1)+"…"; got != want {
 		t.Errorf("shorten = %q, want %q", got, want)
 	}
-	if got := shorten("short"); got != "short" {
-		t.Errorf("shorten(short) = %q", got)
+	if got := Shorten("short"); got != "short" {
+		t.Errorf("Shorten(short) = %q", got)
 	}
 }

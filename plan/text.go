@@ -93,9 +93,10 @@ func compare[T int | float64](a, b T) int {
 // equality function for each of them, and nothing compares them.
 type noCompare [0]func()
 
-// shorten returns s cut to at most MaxValueLength bytes, at the start of a
-// UTF-8 sequence, with "…" appended when it was cut.
-func shorten(s string) string {
+// Shorten returns s cut to at most MaxValueLength bytes, at the start of a
+// UTF-8 sequence, with "…" appended when it was cut. Messages quote long
+// values this way, and links carry them so.
+func Shorten(s string) string {
 	if len(s) <= MaxValueLength {
 		return s
 	}

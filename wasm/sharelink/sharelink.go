@@ -8,7 +8,6 @@ package sharelink
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/entbackup/ent-backup-planner/internal/textutil"
 	"github.com/entbackup/ent-backup-planner/plan"
@@ -16,6 +15,7 @@ import (
 
 // Ellipsis ends a value that Encode shortened. It is not a digit and not a
 // choice, so the shortened value still fails validation on its field.
+// It is the one plan.Shorten appends.
 const Ellipsis = "…"
 
 // Encode returns the fragment (without "#") for the form's values, or ""
@@ -57,15 +57,7 @@ func Shorten(value string) string {
 	if len(value) <= plan.MaxValueLength {
 		return value
 	}
-	value = textutil.TrimSpace(value)
-	if len(value) <= plan.MaxValueLength {
-		return value
-	}
-	end := plan.MaxValueLength
-	for end > 0 && !utf8.RuneStart(value[end]) {
-		end--
-	}
-	return value[:end] + Ellipsis
+	return plan.Shorten(textutil.TrimSpace(value))
 }
 
 func encode(values, defaults map[string]string) string {
