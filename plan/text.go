@@ -94,8 +94,8 @@ func compare[T int | float64](a, b T) int {
 type noCompare [0]func()
 
 // Shorten returns s cut to at most MaxValueLength bytes, at the start of a
-// UTF-8 sequence, with "…" appended when it was cut. Messages quote long
-// values this way, and links carry them so.
+// UTF-8 sequence, with "…" appended when it was cut. Field and link-issue
+// messages quote long values cut this way, and share links carry them so.
 func Shorten(s string) string {
 	if len(s) <= MaxValueLength {
 		return s
